@@ -1,0 +1,21 @@
+package com.rapport.community.topic;
+
+import java.time.Instant;
+
+/**
+ * A post as shown on the topic page.
+ *
+ * @param id the post id
+ * @param postNumber its place in the topic, from 1
+ * @param author the author's username
+ * @param authorName the author's display name or username
+ * @param authorTrustLevel the author's trust level
+ * @param html the rendered, sanitised content
+ * @param createdAt when it was posted
+ * @param updatedAt when it was last edited, or null
+ * @param likeCount likes
+ * @param replyToPostNumber the post it answers, or null
+ */
+public record PostView(long id, int postNumber, String author, String authorName, int authorTrustLevel, String html,
+		Instant createdAt, Instant updatedAt, int likeCount, Integer replyToPostNumber) {
+}

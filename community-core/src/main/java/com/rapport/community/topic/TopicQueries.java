@@ -1,0 +1,202 @@
+package com.rapport.community.topic;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import com.rapport.community.category.Category;
+import com.rapport.community.category.CategoryService;
+import com.rapport.community.member.Viewer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Topic lists and topic pages, read with explicit SQL. Lists page by keyset (last
+ * activity, id), so a deep page costs what the first one does.
+ */
+@Service
+public class TopicQueries {
+
+	public static final int PAGE_SIZE = 30;
+
+	public static final int POSTS_PER_PAGE = 20;
+
+	private static final String SUMMARY = """
+			SELECT t.id, t.title, t.slug, c.slug AS category_slug, c.name AS category_name, c.color,
+			       a.username AS author, l.username AS last_poster, t.reply_count, t.view_count, t.like_count,
+			       t.created_at, t.last_posted_at, t.pinned_at IS NOT NULL AS pinned,
+			       t.closed_at IS NOT NULL AS closed, t.solved_post_id IS NOT NULL AS solved
+			FROM topic t
+			JOIN category c ON c.id = t.category_id
+			JOIN member a ON a.id = t.author_id
+			JOIN member l ON l.id = t.last_poster_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final CategoryService categories;
+
+	TopicQueries(JdbcClient jdbc, CategoryService categories) {
+		this.jdbc = jdbc;
+		this.categories = categories;
+	}
+
+	/**
+	 * Latest topics across the categories the viewer may read.
+	 * @param viewer who looks
+	 * @param cursor null for the first page, else a page's {@code nextCursor}
+	 * @return one page
+	 */
+	public TopicListPage latest(Viewer viewer, String cursor) {
+		List<Long> readable = this.categories.visibleTo(viewer).stream().map(Category::id).toList();
+		return list(readable, cursor);
+	}
+
+	/**
+	 * Latest topics of one category.
+	 * @param category the category, already checked readable
+	 * @param cursor null for the first page, else a page's {@code nextCursor}
+	 * @return one page
+	 */
+	public TopicListPage inCategory(Category category, String cursor) {
+		return list(List.of(category.id()), cursor);
+	}
+
+	private TopicListPage list(List<Long> categoryIds, String cursor) {
+		if (categoryIds.isEmpty()) {
+			return new TopicListPage(List.of(), null);
+		}
+		Optional<Cursor> after = Cursor.decode(cursor);
+		List<TopicSummary> topics = new ArrayList<>();
+		if (after.isEmpty()) {
+			topics.addAll(this.jdbc
+				.sql(SUMMARY + " WHERE t.category_id IN (:ids) AND t.deleted_at IS NULL AND t.pinned_at IS NOT NULL"
+						+ " ORDER BY t.pinned_at DESC LIMIT 10")
+				.param("ids", categoryIds)
+				.query(TopicQueries::summary)
+				.list());
+		}
+		String keyset = after.isPresent() ? " AND (t.last_posted_at, t.id) < (:at, :id)" : "";
+		var statement = this.jdbc
+			.sql(SUMMARY + " WHERE t.category_id IN (:ids) AND t.deleted_at IS NULL" + " AND t.pinned_at IS NULL"
+					+ keyset + " ORDER BY t.last_posted_at DESC, t.id DESC LIMIT :limit")
+			.param("ids", categoryIds)
+			.param("limit", PAGE_SIZE + 1);
+		if (after.isPresent()) {
+			statement = statement.param("at", Timestamp.from(after.get().at())).param("id", after.get().id());
+		}
+		List<TopicSummary> page = new ArrayList<>(statement.query(TopicQueries::summary).list());
+		String next = null;
+		if (page.size() > PAGE_SIZE) {
+			page = page.subList(0, PAGE_SIZE);
+			TopicSummary last = page.get(PAGE_SIZE - 1);
+			next = new Cursor(last.lastPostedAt(), last.id()).encode();
+		}
+		topics.addAll(page);
+		return new TopicListPage(List.copyOf(topics), next);
+	}
+
+	/**
+	 * A topic page, when the viewer may read the topic.
+	 * @param viewer who looks
+	 * @param topicId the topic
+	 * @param page the page of posts, from 1
+	 * @return the page, or empty when there is no such topic for this viewer
+	 */
+	public Optional<TopicView> topic(Viewer viewer, long topicId, int page) {
+		Optional<Long> categoryId = this.jdbc.sql("SELECT category_id FROM topic WHERE id = ? AND deleted_at IS NULL")
+			.param(topicId)
+			.query(Long.class)
+			.optional();
+		Optional<Category> category = categoryId.flatMap((id) -> this.categories.findById(id, viewer));
+		if (category.isEmpty()) {
+			return Optional.empty();
+		}
+		TopicSummary summary = this.jdbc.sql(SUMMARY + " WHERE t.id = ?")
+			.param(topicId)
+			.query(TopicQueries::summary)
+			.single();
+		int postCount = summary.replyCount() + 1;
+		int pageCount = Math.max(1, (postCount + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE);
+		int current = Math.min(Math.max(page, 1), pageCount);
+		List<PostView> posts = this.jdbc.sql("""
+				SELECT p.id, p.post_number, m.username, COALESCE(m.display_name, m.username) AS author_name,
+				       m.trust_level, p.cooked, p.created_at, p.updated_at, p.like_count, r.post_number AS reply_to
+				FROM post p
+				JOIN member m ON m.id = p.author_id
+				LEFT JOIN post r ON r.id = p.reply_to_post_id
+				WHERE p.topic_id = ? AND p.post_number BETWEEN ? AND ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+				ORDER BY p.post_number
+				""")
+			.params(topicId, (current - 1) * POSTS_PER_PAGE + 1, current * POSTS_PER_PAGE)
+			.query(TopicQueries::post)
+			.list();
+		boolean canReply = category.get().repliableBy(viewer) && (!summary.closed() || viewer.isModerator());
+		return Optional.of(new TopicView(summary, category.get(), posts, current, pageCount, canReply));
+	}
+
+	/**
+	 * Counts one view of a topic.
+	 * @param topicId the topic
+	 */
+	public void countView(long topicId) {
+		this.jdbc.sql("UPDATE topic SET view_count = view_count + 1 WHERE id = ?").param(topicId).update();
+	}
+
+	private static TopicSummary summary(ResultSet rs, int row) throws SQLException {
+		return new TopicSummary(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
+				rs.getString("category_slug"), rs.getString("category_name"), rs.getString("color"),
+				rs.getString("author"), rs.getString("last_poster"), rs.getInt("reply_count"), rs.getInt("view_count"),
+				rs.getInt("like_count"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("last_posted_at").toInstant(), rs.getBoolean("pinned"), rs.getBoolean("closed"),
+				rs.getBoolean("solved"));
+	}
+
+	private static PostView post(ResultSet rs, int row) throws SQLException {
+		Timestamp updated = rs.getTimestamp("updated_at");
+		int replyTo = rs.getInt("reply_to");
+		Integer replyToNumber = rs.wasNull() ? null : replyTo;
+		return new PostView(rs.getLong("id"), rs.getInt("post_number"), rs.getString("username"),
+				rs.getString("author_name"), rs.getInt("trust_level"), rs.getString("cooked"),
+				rs.getTimestamp("created_at").toInstant(), (updated != null) ? updated.toInstant() : null,
+				rs.getInt("like_count"), replyToNumber);
+	}
+
+	/**
+	 * Where a topic list page ends: the last topic's activity time and id.
+	 */
+	record Cursor(Instant at, long id) {
+
+		String encode() {
+			String raw = this.at.getEpochSecond() + "." + this.at.getNano() + "." + this.id;
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+		}
+
+		static Optional<Cursor> decode(String cursor) {
+			if (cursor == null || cursor.isBlank() || cursor.length() > 64) {
+				return Optional.empty();
+			}
+			try {
+				String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII)
+					.split("\\.");
+				if (parts.length != 3) {
+					return Optional.empty();
+				}
+				return Optional.of(new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+						Long.parseLong(parts[2])));
+			}
+			catch (IllegalArgumentException | java.time.DateTimeException ex) {
+				return Optional.empty();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package com.rapport.community.topic;
+
+import java.time.Instant;
+
+/**
+ * One row of a topic list.
+ *
+ * @param id the topic id
+ * @param title the title
+ * @param slug the URL name
+ * @param categorySlug the category's URL name
+ * @param categoryName the category's name
+ * @param categoryColor the category's colour
+ * @param author who started it
+ * @param lastPoster who posted last
+ * @param replyCount replies (posts after the first)
+ * @param viewCount views
+ * @param likeCount likes on all its posts
+ * @param createdAt when it was started
+ * @param lastPostedAt when it was last posted in
+ * @param pinned whether it is pinned
+ * @param closed whether it is closed for replies
+ * @param solved whether a reply was accepted as the answer
+ */
+public record TopicSummary(long id, String title, String slug, String categorySlug, String categoryName,
+		String categoryColor, String author, String lastPoster, int replyCount, int viewCount, int likeCount,
+		Instant createdAt, Instant lastPostedAt, boolean pinned, boolean closed, boolean solved) {
+}

@@ -1,0 +1,176 @@
+package com.rapport.portal.demo;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.rapport.community.category.Access;
+import com.rapport.community.category.CategoryService;
+import com.rapport.community.category.NewCategory;
+import com.rapport.community.member.MemberService;
+import com.rapport.community.member.Registration;
+import com.rapport.community.member.Role;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.TopicRef;
+import com.rapport.community.topic.TopicService;
+import com.rapport.survey.survey.NewQuestion;
+import com.rapport.survey.survey.QuestionType;
+import com.rapport.survey.survey.SurveyService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo brand "Northwind Outfitters": categories, members, topics in English, Chinese
+ * and Russian, and the published NPS survey {@code demo-nps}. Created once, on the first
+ * start with the {@code demo} profile; later starts find the {@code staff} account and
+ * leave everything as it is.
+ */
+@Component
+@Profile("demo")
+@Order(1)
+class DemoData implements ApplicationRunner {
+
+	static final String PASSWORD = "Rapport-demo-2026";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final MemberService members;
+
+	private final CategoryService categories;
+
+	private final TopicService topics;
+
+	private final SurveyService surveys;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DemoData(MemberService members, CategoryService categories, TopicService topics, SurveyService surveys,
+			JdbcClient jdbc, Clock clock) {
+		this.members = members;
+		this.categories = categories;
+		this.topics = topics;
+		this.surveys = surveys;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.members.findByUsername("staff").isPresent()) {
+			return;
+		}
+		long started = System.nanoTime();
+		var context = SecurityContextHolder.getContext();
+		try {
+			SecurityContextHolder.getContext()
+				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-loader", null,
+						AuthorityUtils.createAuthorityList("ROLE_STAFF")));
+			load();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+			SecurityContextHolder.setContext(context);
+		}
+		log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void load() {
+		this.jdbc.sql(
+				"UPDATE brand SET name = 'Northwind Outfitters', accent_color = '#2f6f4f', version = version + 1 WHERE id = 1")
+			.update();
+		Map<String, Viewer> people = createMembers();
+		Map<String, Long> cats = createCategories();
+		Instant now = this.clock.instant();
+		int age = 0;
+		for (DemoTopic demo : DemoContent.TOPICS) {
+			Viewer author = people.get(demo.author());
+			TopicRef ref = this.topics.startTopic(author,
+					new NewTopic(cats.get(demo.category()), demo.title(), demo.body()));
+			for (String[] reply : demo.replies()) {
+				this.topics.reply(people.get(reply[0]), ref.id(), reply[1], null);
+			}
+			backdate(ref.id(), now.minus(Duration.ofHours(5L + age * 7L)));
+			age++;
+		}
+		long survey = this.surveys.create("demo-nps", "Northwind NPS",
+				List.of(new NewQuestion(QuestionType.NPS, true,
+						"How likely are you to recommend Northwind Outfitters to a friend or colleague?",
+						"您向朋友或同事推荐 Northwind Outfitters 的可能性有多大？",
+						"Насколько вероятно, что вы порекомендуете Northwind Outfitters другу или коллеге?"),
+						new NewQuestion(QuestionType.TEXT, false, "What is the main reason for your score?",
+								"您给出这个分数的主要原因是什么？", "Какова главная причина вашей оценки?")));
+		this.surveys.publish(survey);
+	}
+
+	private Map<String, Viewer> createMembers() {
+		Map<String, Viewer> people = new LinkedHashMap<>();
+		people.put("staff", create("staff", Set.of(Role.MODERATOR, Role.STAFF)));
+		people.put("moderator", create("moderator", Set.of(Role.MODERATOR)));
+		people.put("member", create("member", Set.of()));
+		for (String name : DemoContent.MEMBERS) {
+			people.put(name, create(name, Set.of()));
+		}
+		return people;
+	}
+
+	private Viewer create(String username, Set<Role> roles) {
+		long id = this.members.createVerified(new Registration(username, username + "@demo.rapport.invalid", PASSWORD),
+				roles);
+		Set<Role> all = new java.util.HashSet<>(roles);
+		all.add(Role.MEMBER);
+		return new Viewer(id, username, all, true);
+	}
+
+	private Map<String, Long> createCategories() {
+		Map<String, Long> ids = new LinkedHashMap<>();
+		for (DemoCategory c : DemoContent.CATEGORIES) {
+			ids.put(c.slug(), this.categories.create(new NewCategory(null, c.slug(), c.name(), c.description(),
+					c.color(), "DISCUSSION", c.read(), c.create(), Access.MEMBER)));
+		}
+		return ids;
+	}
+
+	/**
+	 * Spreads the demo topics over the past weeks so the lists look lived in.
+	 */
+	private void backdate(long topicId, Instant start) {
+		List<Long> posts = new ArrayList<>(this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? ORDER BY post_number")
+			.param(topicId)
+			.query(Long.class)
+			.list());
+		Instant at = start;
+		for (Long post : posts) {
+			this.jdbc.sql("UPDATE post SET created_at = ? WHERE id = ?").params(Timestamp.from(at), post).update();
+			at = at.plus(Duration.ofMinutes(47));
+		}
+		this.jdbc.sql("UPDATE topic SET created_at = ?, last_posted_at = ? WHERE id = ?")
+			.params(Timestamp.from(start), Timestamp.from(at.minus(Duration.ofMinutes(47))), topicId)
+			.update();
+	}
+
+	record DemoCategory(String slug, String name, String description, String color, Access read, Access create) {
+	}
+
+	record DemoTopic(String category, String author, String title, String body, List<String[]> replies) {
+	}
+
+}

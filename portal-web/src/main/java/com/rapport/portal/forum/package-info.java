@@ -1,0 +1,4 @@
+/**
+ * The forum pages: latest topics, a category, a topic, the composer.
+ */
+package com.rapport.portal.forum;

@@ -1,0 +1,4 @@
+/**
+ * The moderation area for moderators and staff.
+ */
+package com.rapport.portal.mod;

@@ -1,0 +1,82 @@
+package com.rapport.portal.security;
+
+import javax.sql.DataSource;
+
+import com.rapport.community.member.LoginThrottle;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The web security of the portal: form login with remember-me kept in the database, role
+ * rules per area, CSRF everywhere, and strict security headers.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: data:; "
+			+ "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'self'";
+
+	@Bean
+	SecurityFilterChain portalSecurity(HttpSecurity http, UserDetailsService users,
+			PersistentTokenRepository rememberMeTokens, LoginThrottle throttle, ViewerFilter viewerFilter,
+			@Value("${rapport.security.remember-me-key:#{T(java.util.UUID).randomUUID().toString()}}") String rememberMeKey)
+			throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/staff/**")
+			.hasRole("STAFF")
+			.requestMatchers("/mod/**")
+			.hasRole("MODERATOR")
+			.requestMatchers("/new-topic", "/account/**")
+			.authenticated()
+			.anyRequest()
+			.permitAll())
+			.formLogin((login) -> login.loginPage("/login")
+				.successHandler(new ThrottleAwareSuccessHandler(throttle))
+				.failureHandler(new ThrottleAwareFailureHandler(throttle))
+				.permitAll())
+			.rememberMe((remember) -> remember.tokenRepository(rememberMeTokens)
+				.userDetailsService(users)
+				.key(rememberMeKey)
+				.tokenValiditySeconds(60 * 60 * 24 * 30))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut").permitAll())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicyHeader(
+						(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+			.addFilterBefore(viewerFilter, AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy("ROLE_STAFF > ROLE_MODERATOR\nROLE_MODERATOR > ROLE_MEMBER");
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	PersistentTokenRepository rememberMeTokens(DataSource dataSource) {
+		JdbcTokenRepositoryImpl repository = new JdbcTokenRepositoryImpl();
+		repository.setDataSource(dataSource);
+		return repository;
+	}
+
+}

@@ -1,0 +1,85 @@
+package com.rapport.portal.security;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import com.rapport.community.member.MemberAccount;
+import com.rapport.community.member.MemberService;
+import com.rapport.community.member.Viewer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Loads the logged-in member once per request as a {@link Viewer}. Roles are read fresh,
+ * so a role that staff revoke stops working at the member's next request, not at their
+ * next login; a member who no longer exists is logged out.
+ */
+@Component
+public class ViewerFilter extends OncePerRequestFilter {
+
+	static final String ATTRIBUTE = Viewer.class.getName();
+
+	private final MemberService members;
+
+	ViewerFilter(MemberService members) {
+		this.members = members;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		Viewer viewer = Viewer.ANONYMOUS;
+		if (authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken)) {
+			Optional<MemberAccount> account = this.members.findAccount(authentication.getName());
+			if (account.isEmpty()) {
+				SecurityContextHolder.clearContext();
+			}
+			else {
+				viewer = account.get().viewer();
+				refreshAuthorities(authentication, account.get());
+			}
+		}
+		request.setAttribute(ATTRIBUTE, viewer);
+		chain.doFilter(request, response);
+	}
+
+	private static void refreshAuthorities(Authentication authentication, MemberAccount account) {
+		var fresh = MemberUserDetailsService.authorities(account);
+		Set<String> held = new HashSet<>();
+		for (GrantedAuthority authority : authentication.getAuthorities()) {
+			held.add(authority.getAuthority());
+		}
+		Set<String> wanted = new HashSet<>();
+		fresh.forEach((authority) -> wanted.add(authority.getAuthority()));
+		if (!held.equals(wanted)) {
+			var updated = UsernamePasswordAuthenticationToken.authenticated(authentication.getPrincipal(), null, fresh);
+			updated.setDetails(authentication.getDetails());
+			SecurityContextHolder.getContext().setAuthentication(updated);
+		}
+	}
+
+	/**
+	 * The viewer of the current request.
+	 * @param request the request
+	 * @return the viewer, anonymous when nobody is logged in
+	 */
+	public static Viewer of(HttpServletRequest request) {
+		Object viewer = request.getAttribute(ATTRIBUTE);
+		return (viewer instanceof Viewer v) ? v : Viewer.ANONYMOUS;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The staff area: its landing page and the members' roles.
+ */
+package com.rapport.portal.staff;

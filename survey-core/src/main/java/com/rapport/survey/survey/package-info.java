@@ -1,0 +1,4 @@
+/**
+ * Surveys and their questions, in versions that never change once answered.
+ */
+package com.rapport.survey.survey;
