@@ -76,7 +76,7 @@ CREATE TABLE brand (
     PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
-INSERT INTO brand (id, name, accent_color, updated_at) VALUES (1, 'Rapport', '#1f6feb', CURRENT_TIMESTAMP(6));
+INSERT INTO brand (id, name, accent_color, updated_at) VALUES (1, 'Rapport', '#0969da', CURRENT_TIMESTAMP(6));
 
 -- Mail is written here in the transaction that causes it and sent by a background job,
 -- so a mail is neither lost when SMTP is down nor sent for a change that rolled back.

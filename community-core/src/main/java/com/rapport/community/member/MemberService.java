@@ -63,6 +63,35 @@ public class MemberService {
 	 */
 	@Transactional
 	public long register(Registration registration) {
+		Map<String, String> errors = problemsWith(registration);
+		if (!errors.isEmpty()) {
+			throw new RejectedException(errors);
+		}
+		String username = strip(registration.username());
+		String email = strip(registration.email());
+		Instant now = this.clock.instant();
+		long id;
+		try {
+			id = this.members.insert(username, email, this.passwordEncoder.encode(registration.password()), now, null);
+		}
+		catch (DuplicateKeyException ex) {
+			// another registration took the name between the check and the insert
+			throw new RejectedException("username", "username.taken");
+		}
+		this.members.grant(id, Role.MEMBER, null, now);
+		String token = this.tokens.issue(id, Purpose.VERIFY_EMAIL, now, VERIFICATION_VALIDITY);
+		this.events.publishEvent(new MemberRegistered(id, username, email, token));
+		return id;
+	}
+
+	/**
+	 * What is wrong with a registration, field by field, without changing anything: lets
+	 * a form show every problem at once.
+	 * @param registration what was entered
+	 * @return field name → message key; empty when it can be registered
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> problemsWith(Registration registration) {
 		String username = strip(registration.username());
 		String email = strip(registration.email());
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -79,22 +108,7 @@ public class MemberService {
 			errors.put("email", "email.taken");
 		}
 		PasswordPolicy.check(registration.password(), username, email).ifPresent((key) -> errors.put("password", key));
-		if (!errors.isEmpty()) {
-			throw new RejectedException(errors);
-		}
-		Instant now = this.clock.instant();
-		long id;
-		try {
-			id = this.members.insert(username, email, this.passwordEncoder.encode(registration.password()), now, null);
-		}
-		catch (DuplicateKeyException ex) {
-			// another registration took the name between the check and the insert
-			throw new RejectedException("username", "username.taken");
-		}
-		this.members.grant(id, Role.MEMBER, null, now);
-		String token = this.tokens.issue(id, Purpose.VERIFY_EMAIL, now, VERIFICATION_VALIDITY);
-		this.events.publishEvent(new MemberRegistered(id, username, email, token));
-		return id;
+		return errors;
 	}
 
 	/**

@@ -40,7 +40,15 @@ class AccountController {
 	@PostMapping("/register")
 	String processRegistrationForm(@Valid @ModelAttribute("registrationForm") RegistrationForm form,
 			BindingResult result, RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
+		if (result.hasErrors()) {
+			// show every problem at once, not only those the form itself can see
+			this.members.problemsWith(form.toRegistration()).forEach((field, key) -> {
+				if (!result.hasFieldErrors(field)) {
+					result.rejectValue(field, key);
+				}
+			});
+		}
+		else {
 			try {
 				this.members.register(form.toRegistration());
 			}

@@ -1,5 +1,6 @@
 package com.rapport.portal.account;
 
+import com.rapport.portal.web.CleanText;
 import jakarta.validation.constraints.NotBlank;
 
 /**
@@ -10,6 +11,7 @@ class PasswordResetForm {
 	private String token;
 
 	@NotBlank(message = "{validation.required}")
+	@CleanText
 	private String password;
 
 	public String getToken() {

@@ -2,6 +2,7 @@ package com.rapport.portal.account;
 
 import com.rapport.community.member.Registration;
 import jakarta.validation.constraints.Email;
+import com.rapport.portal.web.CleanText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,14 +15,17 @@ class RegistrationForm {
 	@NotBlank(message = "{validation.required}")
 	@Size(min = 3, max = 30, message = "{username.invalid}")
 	@Pattern(regexp = "[\\p{L}\\p{N}_]*", message = "{username.invalid}")
+	@CleanText
 	private String username;
 
 	@NotBlank(message = "{validation.required}")
 	@Size(max = 254, message = "{validation.tooLong}")
 	@Email(message = "{email.invalid}")
+	@CleanText
 	private String email;
 
 	@NotBlank(message = "{validation.required}")
+	@CleanText
 	private String password;
 
 	Registration toRegistration() {

@@ -61,6 +61,9 @@ class BrandController {
 	@PostMapping("/staff/brand")
 	String update(@Valid @ModelAttribute("brandForm") BrandForm form, BindingResult result,
 			RedirectAttributes redirect) {
+		if (!result.hasFieldErrors("accentColor") && !AccentColor.readableOnWhite(form.getAccentColor())) {
+			result.rejectValue("accentColor", "brand.accentColor.lowContrast");
+		}
 		if (result.hasErrors()) {
 			return "staff/brand";
 		}

@@ -1,5 +1,6 @@
 package com.rapport.portal.brand;
 
+import com.rapport.portal.web.CleanText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,6 +12,7 @@ class BrandForm {
 
 	@NotBlank(message = "{validation.required}")
 	@Size(max = 60, message = "{validation.tooLong}")
+	@CleanText
 	private String name;
 
 	@NotBlank(message = "{validation.required}")

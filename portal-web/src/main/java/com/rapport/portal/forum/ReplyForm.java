@@ -1,5 +1,6 @@
 package com.rapport.portal.forum;
 
+import com.rapport.portal.web.CleanText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -10,6 +11,7 @@ class ReplyForm {
 
 	@NotBlank(message = "{validation.required}")
 	@Size(max = 32000, message = "{post.body.length}")
+	@CleanText
 	private String body;
 
 	private Integer replyTo;

@@ -1,6 +1,7 @@
 package com.rapport.portal.forum;
 
 import com.rapport.community.topic.NewTopic;
+import com.rapport.portal.web.CleanText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,10 +16,12 @@ class TopicForm {
 
 	@NotBlank(message = "{validation.required}")
 	@Size(min = 5, max = 200, message = "{topic.title.length}")
+	@CleanText
 	private String title;
 
 	@NotBlank(message = "{validation.required}")
 	@Size(max = 32000, message = "{post.body.length}")
+	@CleanText
 	private String body;
 
 	NewTopic toCommand() {

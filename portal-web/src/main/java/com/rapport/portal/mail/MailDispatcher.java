@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -49,6 +50,16 @@ class MailDispatcher {
 	@Scheduled(fixedDelayString = "${rapport.mail.poll-interval:5s}",
 			initialDelayString = "${rapport.mail.poll-interval:5s}")
 	void sendPending() {
+		try {
+			sendDue();
+		}
+		catch (DataAccessException ex) {
+			// the database is away (restart, shutdown): the mail waits in the outbox
+			log.warn("Mail outbox unreachable, will retry: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+	private void sendDue() {
 		Instant now = this.clock.instant();
 		List<Pending> pending = this.jdbc
 			.sql("SELECT id, recipient, subject, body, attempts FROM mail_outbox "
