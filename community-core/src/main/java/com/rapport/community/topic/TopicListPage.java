@@ -9,4 +9,9 @@ import java.util.List;
  * @param nextCursor opaque cursor for the following page, or null on the last page
  */
 public record TopicListPage(List<TopicSummary> topics, String nextCursor) {
+
+	public TopicListPage {
+		topics = List.copyOf(topics);
+	}
+
 }

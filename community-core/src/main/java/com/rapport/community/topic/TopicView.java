@@ -17,4 +17,9 @@ import com.rapport.community.category.Category;
  */
 public record TopicView(TopicSummary summary, Category category, List<PostView> posts, int page, int pageCount,
 		boolean canReply) {
+
+	public TopicView {
+		posts = List.copyOf(posts);
+	}
+
 }
