@@ -37,8 +37,12 @@ class I18nSyncTest {
 
 	private static final Path RESOURCES = resources();
 
+	// one bundle per language: messages*.properties plus each feature's
+	// i18n/<feature>*.properties
 	private static final List<String> BUNDLES = List.of("messages.properties", "messages_zh_CN.properties",
 			"messages_ru.properties");
+
+	private static final List<String> SUFFIXES = List.of("", "_zh_CN", "_ru");
 
 	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
 
@@ -279,6 +283,17 @@ class I18nSyncTest {
 	private static Properties load(String file, Consumer<String> onDuplicate) throws IOException {
 		Path path = RESOURCES.resolve(file);
 		assertThat(path).as("message bundle").isRegularFile();
+		String suffix = SUFFIXES.get(BUNDLES.indexOf(file));
+		List<Path> files = new ArrayList<>();
+		files.add(path);
+		Path features = RESOURCES.resolve("i18n");
+		if (Files.isDirectory(features)) {
+			try (var listing = Files.list(features)) {
+				listing.filter((f) -> f.getFileName().toString().matches("[a-z-]+" + suffix + "\\.properties"))
+					.sorted()
+					.forEach(files::add);
+			}
+		}
 		Properties properties = new Properties() {
 
 			@Override
@@ -291,9 +306,11 @@ class I18nSyncTest {
 			}
 
 		};
-		// Spring Boot reads message bundles as UTF-8
-		try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-			properties.load(reader);
+		for (Path each : files) {
+			// Spring Boot reads message bundles as UTF-8
+			try (Reader reader = Files.newBufferedReader(each, StandardCharsets.UTF_8)) {
+				properties.load(reader);
+			}
 		}
 		return properties;
 	}

@@ -142,14 +142,6 @@ public class TopicQueries {
 		return Optional.of(new TopicView(summary, category.get(), posts, current, pageCount, canReply));
 	}
 
-	/**
-	 * Counts one view of a topic.
-	 * @param topicId the topic
-	 */
-	public void countView(long topicId) {
-		this.jdbc.sql("UPDATE topic SET view_count = view_count + 1 WHERE id = ?").param(topicId).update();
-	}
-
 	private static TopicSummary summary(ResultSet rs, int row) throws SQLException {
 		return new TopicSummary(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
 				rs.getString("category_slug"), rs.getString("category_name"), rs.getString("color"),

@@ -9,6 +9,9 @@ import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
 
+import com.rapport.community.topic.PostEvents.PostPublished;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -37,11 +40,15 @@ public class TopicService {
 
 	private final Clock clock;
 
-	TopicService(JdbcClient jdbc, CategoryService categories, PostRenderer renderer, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	TopicService(JdbcClient jdbc, CategoryService categories, PostRenderer renderer, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.categories = categories;
 		this.renderer = renderer;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -131,11 +138,13 @@ public class TopicService {
 	}
 
 	private void insertPost(long topicId, int number, long authorId, Long replyTo, String body, Instant now) {
+		var keys = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("INSERT INTO post (topic_id, post_number, author_id, reply_to_post_id, raw, cooked, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(topicId, number, authorId, replyTo, body, this.renderer.render(body), Timestamp.from(now))
-			.update();
+			.update(keys);
+		this.events.publishEvent(new PostPublished(keys.getKeyAs(Number.class).longValue(), topicId, authorId, number));
 	}
 
 	private static void requireVerified(Viewer viewer) {

@@ -8,6 +8,7 @@ import com.rapport.community.topic.TopicQueries;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
 import com.rapport.community.topic.TopicView;
+import com.rapport.community.topic.ViewCounter;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -35,10 +36,13 @@ class ForumController {
 
 	private final TopicService topicService;
 
-	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService) {
+	private final ViewCounter views;
+
+	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService, ViewCounter views) {
 		this.categories = categories;
 		this.topics = topics;
 		this.topicService = topicService;
+		this.views = views;
 	}
 
 	@GetMapping({ "/", "/latest" })
@@ -66,7 +70,7 @@ class ForumController {
 			return "redirect:/t/" + UriUtils.encodePathSegment(view.summary().slug(), "UTF-8") + "/" + id;
 		}
 		if (page == 1) {
-			this.topics.countView(id);
+			this.views.countView(id);
 		}
 		model.addAttribute("topic", view);
 		if (!model.containsAttribute("replyForm")) {

@@ -18,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -58,6 +59,9 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(
 						(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+			// the CSRF token lives in a cookie, so an anonymous visitor's page view
+			// creates no session
+			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.addFilterBefore(viewerFilter, AuthorizationFilter.class);
 		return http.build();
 	}

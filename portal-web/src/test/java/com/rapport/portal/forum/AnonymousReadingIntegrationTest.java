@@ -1,0 +1,100 @@
+package com.rapport.portal.forum;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+
+import com.rapport.community.category.Access;
+import com.rapport.community.category.CategoryService;
+import com.rapport.community.category.NewCategory;
+import com.rapport.community.member.MemberService;
+import com.rapport.community.member.Registration;
+import com.rapport.community.member.Role;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.TopicRef;
+import com.rapport.community.topic.TopicService;
+import com.rapport.community.topic.ViewCounter;
+import com.rapport.portal.support.PortalIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reading is cheap: an anonymous visitor gets no HTTP session, and a topic view is
+ * counted later in a batch instead of written while the page waits.
+ */
+class AnonymousReadingIntegrationTest extends PortalIntegrationTest {
+
+	@Autowired
+	MemberService members;
+
+	@Autowired
+	CategoryService categories;
+
+	@Autowired
+	TopicService topics;
+
+	@Autowired
+	ViewCounter views;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void anonymousPageViewsCreateNoSessionAndCountViewsInABatch() throws Exception {
+		TopicRef topic = topic();
+		for (String path : new String[] { "/", "/latest", "/login", "/register", "/t/" + topic.id() + "?x" }) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.headers().allValues("Set-Cookie")).as("cookies set by %s", path)
+				.noneMatch((cookie) -> cookie.startsWith("JSESSIONID"));
+		}
+		String page = "/t/" + topic.slug() + "/" + topic.id();
+		assertThat(get(page).statusCode()).isEqualTo(200);
+		assertThat(get(page).statusCode()).isEqualTo(200);
+		assertThat(viewCount(topic.id())).as("not written while the page waits").isZero();
+
+		this.views.flush();
+		assertThat(viewCount(topic.id())).isEqualTo(2);
+	}
+
+	private int viewCount(long topicId) {
+		return this.jdbc.sql("SELECT view_count FROM topic WHERE id = ?").param(topicId).query(Integer.class).single();
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private TopicRef topic() {
+		String name = unique("reader");
+		long id = this.members.createVerified(new Registration(name, name + "@example.com", "a long secret phrase"),
+				Set.of());
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("t", null,
+					AuthorityUtils.createAuthorityList("ROLE_STAFF")));
+		long category;
+		try {
+			String slug = name.toLowerCase().replace('_', '-');
+			category = this.categories.create(new NewCategory(null, slug, slug, "", "#0969da", "DISCUSSION",
+					Access.ANYONE, Access.MEMBER, Access.MEMBER));
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		return this.topics.startTopic(new Viewer(id, name, Set.of(Role.MEMBER), true),
+				new NewTopic(category, "Cheap reading for everyone", "Nothing is written while you read."));
+	}
+
+}
