@@ -11,9 +11,10 @@ import java.util.Set;
  * @param passwordHash the encoded password
  * @param emailVerified whether the email address was confirmed
  * @param roles roles held
+ * @param unreadNotifications notifications not yet seen (the bell's count)
  */
 public record MemberAccount(long id, String username, String email, String passwordHash, boolean emailVerified,
-		Set<Role> roles) {
+		Set<Role> roles, int unreadNotifications) {
 
 	public MemberAccount {
 		roles = Set.copyOf(roles);

@@ -24,7 +24,7 @@ class Members {
 
 	private static final String SELECT_MEMBER = """
 			SELECT m.id, m.username, m.email, m.display_name, m.password_hash, m.email_verified_at,
-			       m.trust_level, m.reputation, m.bio, m.created_at,
+			       m.trust_level, m.reputation, m.bio, m.created_at, m.unread_notifications,
 			       (SELECT GROUP_CONCAT(r.role) FROM member_role r WHERE r.member_id = m.id) AS roles
 			FROM member m
 			""";
@@ -141,7 +141,7 @@ class Members {
 	private static MemberAccount account(ResultSet rs, int row) throws SQLException {
 		return new MemberAccount(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
 				rs.getString("password_hash"), rs.getTimestamp("email_verified_at") != null,
-				roles(rs.getString("roles")));
+				roles(rs.getString("roles")), rs.getInt("unread_notifications"));
 	}
 
 	private static Set<Role> roles(String csv) {

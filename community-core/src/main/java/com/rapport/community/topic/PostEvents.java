@@ -48,4 +48,29 @@ public final class PostEvents {
 	public record PostRestored(long postId, long topicId) {
 	}
 
+	/**
+	 * A member reacted to someone's post.
+	 *
+	 * @param postId the post
+	 * @param topicId its topic
+	 * @param postNumber its place in the topic
+	 * @param authorId the post's author
+	 * @param memberId who reacted
+	 * @param reaction which reaction
+	 */
+	public record ReactionAdded(long postId, long topicId, int postNumber, long authorId, long memberId,
+			String reaction) {
+	}
+
+	/**
+	 * A reply was accepted as the answer of its topic.
+	 *
+	 * @param topicId the topic
+	 * @param postNumber the accepted reply
+	 * @param answerAuthorId who wrote it
+	 * @param acceptedBy who accepted it
+	 */
+	public record AnswerAccepted(long topicId, int postNumber, long answerAuthorId, long acceptedBy) {
+	}
+
 }

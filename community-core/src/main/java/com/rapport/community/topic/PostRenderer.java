@@ -1,6 +1,9 @@
 package com.rapport.community.topic;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -10,8 +13,12 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
 
 import org.springframework.stereotype.Component;
 
@@ -27,13 +34,15 @@ public class PostRenderer {
 	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create(),
 			AutolinkExtension.create());
 
+	private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@./])@([\\p{L}\\p{N}_]{3,30})");
+
 	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
 	private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
 	private final Safelist safelist = Safelist.relaxed()
 		.addTags("del", "s", "hr")
-		.addAttributes("a", "rel")
+		.addAttributes("a", "rel", "class")
 		.addAttributes("code", "class")
 		.addAttributes("th", "align")
 		.addAttributes("td", "align")
@@ -50,8 +59,54 @@ public class PostRenderer {
 		String html = this.renderer.render(this.parser.parse(markdown));
 		Document dirty = Jsoup.parseBodyFragment(html);
 		Document clean = new Cleaner(this.safelist).clean(dirty);
+		linkMentions(clean.body());
 		clean.outputSettings().prettyPrint(false);
 		return clean.body().html();
+	}
+
+	/**
+	 * Turns {@code @username} in text (not in links or code) into a link to the profile.
+	 */
+	private static void linkMentions(Element root) {
+		List<TextNode> texts = new ArrayList<>();
+		NodeTraversor.traverse((node, depth) -> {
+			if (node instanceof TextNode text && !insideLinkOrCode(text)) {
+				texts.add(text);
+			}
+		}, root);
+		for (TextNode text : texts) {
+			Matcher matcher = MENTION.matcher(text.getWholeText());
+			if (!matcher.find()) {
+				continue;
+			}
+			matcher.reset();
+			String whole = text.getWholeText();
+			int last = 0;
+			List<Node> replacement = new ArrayList<>();
+			while (matcher.find()) {
+				replacement.add(new TextNode(whole.substring(last, matcher.start())));
+				Element link = new Element("a").attr("href", "/u/" + matcher.group(1))
+					.attr("class", "mention")
+					.text("@" + matcher.group(1));
+				replacement.add(link);
+				last = matcher.end();
+			}
+			replacement.add(new TextNode(whole.substring(last)));
+			for (Node node : replacement) {
+				text.before(node);
+			}
+			text.remove();
+		}
+	}
+
+	private static boolean insideLinkOrCode(Node node) {
+		for (Node parent = node.parent(); parent != null; parent = parent.parent()) {
+			if (parent instanceof Element element && ("a".equals(element.tagName()) || "code".equals(element.tagName())
+					|| "pre".equals(element.tagName()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -15,7 +15,10 @@ import java.time.Instant;
  * @param updatedAt when it was last edited, or null
  * @param likeCount likes
  * @param replyToPostNumber the post it answers, or null
+ * @param deleted whether it was deleted (shown to moderators only)
+ * @param revisionCount how many times it was edited
  */
 public record PostView(long id, int postNumber, String author, String authorName, int authorTrustLevel, String html,
-		Instant createdAt, Instant updatedAt, int likeCount, Integer replyToPostNumber) {
+		Instant createdAt, Instant updatedAt, int likeCount, Integer replyToPostNumber, boolean deleted,
+		int revisionCount) {
 }

@@ -39,6 +39,15 @@ public class TopicQueries {
 			JOIN member l ON l.id = t.last_poster_id
 			""";
 
+	private static final String POSTS = """
+			SELECT p.id, p.post_number, m.username, COALESCE(m.display_name, m.username) AS author_name,
+			       m.trust_level, p.cooked, p.created_at, p.updated_at, p.like_count, r.post_number AS reply_to,
+			       p.deleted_at IS NOT NULL AS deleted, p.revision_count
+			FROM post p
+			JOIN member m ON m.id = p.author_id
+			LEFT JOIN post r ON r.id = p.reply_to_post_id
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final CategoryService categories;
@@ -126,20 +135,98 @@ public class TopicQueries {
 		int postCount = summary.replyCount() + 1;
 		int pageCount = Math.max(1, (postCount + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE);
 		int current = Math.min(Math.max(page, 1), pageCount);
-		List<PostView> posts = this.jdbc.sql("""
-				SELECT p.id, p.post_number, m.username, COALESCE(m.display_name, m.username) AS author_name,
-				       m.trust_level, p.cooked, p.created_at, p.updated_at, p.like_count, r.post_number AS reply_to
-				FROM post p
-				JOIN member m ON m.id = p.author_id
-				LEFT JOIN post r ON r.id = p.reply_to_post_id
-				WHERE p.topic_id = ? AND p.post_number BETWEEN ? AND ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+		List<PostView> posts = this.jdbc.sql(POSTS + """
+				WHERE p.topic_id = :topic AND p.post_number BETWEEN :first AND :last AND p.hidden_at IS NULL
+				  AND (p.deleted_at IS NULL OR :moderator)
 				ORDER BY p.post_number
 				""")
-			.params(topicId, (current - 1) * POSTS_PER_PAGE + 1, current * POSTS_PER_PAGE)
+			.param("topic", topicId)
+			.param("first", (current - 1) * POSTS_PER_PAGE + 1)
+			.param("last", current * POSTS_PER_PAGE)
+			.param("moderator", viewer.isModerator())
 			.query(TopicQueries::post)
 			.list();
+		PostView answer = null;
+		if (summary.solved()) {
+			answer = this.jdbc
+				.sql(POSTS + " WHERE p.id = (SELECT solved_post_id FROM topic WHERE id = :topic)"
+						+ " AND p.deleted_at IS NULL AND p.hidden_at IS NULL")
+				.param("topic", topicId)
+				.query(TopicQueries::post)
+				.optional()
+				.orElse(null);
+		}
 		boolean canReply = category.get().repliableBy(viewer) && (!summary.closed() || viewer.isModerator());
-		return Optional.of(new TopicView(summary, category.get(), posts, current, pageCount, canReply));
+		return Optional.of(new TopicView(summary, category.get(), posts, current, pageCount, canReply, answer));
+	}
+
+	/**
+	 * A post's text as a Markdown quote that links back to it, to start a reply with.
+	 * @param viewer who quotes
+	 * @param topicId the topic
+	 * @param postNumber the quoted post
+	 * @return the quote, or empty when there is no such post for this viewer
+	 */
+	public Optional<String> quote(Viewer viewer, long topicId, int postNumber) {
+		return this.jdbc
+			.sql("SELECT p.raw, m.username, t.slug, t.category_id FROM post p JOIN topic t ON t.id = p.topic_id "
+					+ "JOIN member m ON m.id = p.author_id WHERE p.topic_id = ? AND p.post_number = ? "
+					+ "AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.deleted_at IS NULL")
+			.params(topicId, postNumber)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4) })
+			.optional()
+			.filter((row) -> this.categories.findById((Long) row[3], viewer).isPresent())
+			.map((row) -> {
+				StringBuilder quote = new StringBuilder();
+				for (String line : ((String) row[0]).split("\n", -1)) {
+					quote.append("> ").append(line).append('\n');
+				}
+				int page = (postNumber - 1) / POSTS_PER_PAGE + 1;
+				quote.append(">\n> — [@")
+					.append(row[1])
+					.append(", #")
+					.append(postNumber)
+					.append("](/t/")
+					.append(java.net.URLEncoder.encode((String) row[2], java.nio.charset.StandardCharsets.UTF_8)
+						.replace("+", "%20"))
+					.append('/')
+					.append(topicId)
+					.append("?page=")
+					.append(page)
+					.append("#post-")
+					.append(postNumber)
+					.append(")\n\n");
+				return quote.toString();
+			});
+	}
+
+	/**
+	 * Where a post is: its topic, its page, its number, for permalinks.
+	 * @param viewer who asks
+	 * @param postId the post
+	 * @return the location, or empty when the viewer may not see the post
+	 */
+	public Optional<PostLocation> locate(Viewer viewer, long postId) {
+		return this.jdbc.sql(
+				"SELECT p.topic_id, t.slug, p.post_number, t.category_id FROM post p JOIN topic t ON t.id = p.topic_id "
+						+ "WHERE p.id = ? AND t.deleted_at IS NULL AND p.hidden_at IS NULL")
+			.param(postId)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4) })
+			.optional()
+			.filter((row) -> this.categories.findById((Long) row[3], viewer).isPresent())
+			.map((row) -> new PostLocation((Long) row[0], (String) row[1], (Integer) row[2],
+					((Integer) row[2] - 1) / POSTS_PER_PAGE + 1));
+	}
+
+	/**
+	 * Where a post is.
+	 *
+	 * @param topicId its topic
+	 * @param slug the topic's URL name
+	 * @param postNumber its number
+	 * @param page the topic page that shows it
+	 */
+	public record PostLocation(long topicId, String slug, int postNumber, int page) {
 	}
 
 	private static TopicSummary summary(ResultSet rs, int row) throws SQLException {
@@ -158,7 +245,7 @@ public class TopicQueries {
 		return new PostView(rs.getLong("id"), rs.getInt("post_number"), rs.getString("username"),
 				rs.getString("author_name"), rs.getInt("trust_level"), rs.getString("cooked"),
 				rs.getTimestamp("created_at").toInstant(), (updated != null) ? updated.toInstant() : null,
-				rs.getInt("like_count"), replyToNumber);
+				rs.getInt("like_count"), replyToNumber, rs.getBoolean("deleted"), rs.getInt("revision_count"));
 	}
 
 	/**

@@ -65,11 +65,7 @@ public class TopicService {
 		Category category = this.categories.findById(command.categoryId(), viewer)
 			.filter((c) -> c.topicsStartableBy(viewer))
 			.orElseThrow(() -> new RejectedException("categoryId", "topic.category.notAllowed"));
-		String title = (command.title() != null) ? command.title().strip() : "";
-		int titleLength = title.codePointCount(0, title.length());
-		if (titleLength < TITLE_MIN || titleLength > TITLE_MAX) {
-			throw new RejectedException("title", "topic.title.length");
-		}
+		String title = checkedTitle(command.title());
 		String body = checkedBody(command.body());
 		Instant now = this.clock.instant();
 		String slug = Slugs.slugify(title);
@@ -156,7 +152,16 @@ public class TopicService {
 		}
 	}
 
-	private static String checkedBody(String body) {
+	static String checkedTitle(String title) {
+		String text = (title != null) ? title.strip() : "";
+		int length = text.codePointCount(0, text.length());
+		if (length < TITLE_MIN || length > TITLE_MAX) {
+			throw new RejectedException("title", "topic.title.length");
+		}
+		return text;
+	}
+
+	static String checkedBody(String body) {
 		String text = (body != null) ? body.strip() : "";
 		int length = text.codePointCount(0, text.length());
 		if (length < BODY_MIN || length > BODY_MAX) {

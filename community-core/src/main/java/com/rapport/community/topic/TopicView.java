@@ -14,9 +14,10 @@ import com.rapport.community.category.Category;
  * @param page the page number, from 1
  * @param pageCount how many pages there are
  * @param canReply whether the viewer may reply
+ * @param acceptedAnswer the reply accepted as the answer, or null
  */
 public record TopicView(TopicSummary summary, Category category, List<PostView> posts, int page, int pageCount,
-		boolean canReply) {
+		boolean canReply, PostView acceptedAnswer) {
 
 	public TopicView {
 		posts = List.copyOf(posts);

@@ -4,11 +4,16 @@ import com.rapport.community.category.Category;
 import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.topic.Reaction;
+import com.rapport.community.topic.Reactions;
 import com.rapport.community.topic.TopicQueries;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
 import com.rapport.community.topic.TopicView;
 import com.rapport.community.topic.ViewCounter;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -38,11 +43,15 @@ class ForumController {
 
 	private final ViewCounter views;
 
-	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService, ViewCounter views) {
+	private final Reactions reactions;
+
+	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService, ViewCounter views,
+			Reactions reactions) {
 		this.categories = categories;
 		this.topics = topics;
 		this.topicService = topicService;
 		this.views = views;
+		this.reactions = reactions;
 	}
 
 	@GetMapping({ "/", "/latest" })
@@ -64,19 +73,43 @@ class ForumController {
 
 	@GetMapping({ "/t/{slug}/{id}", "/t/{id}" })
 	String topic(@PathVariable(required = false) String slug, @PathVariable long id,
-			@RequestParam(name = "page", defaultValue = "1") int page, Viewer viewer, Model model) {
+			@RequestParam(name = "page", defaultValue = "1") int page,
+			@RequestParam(name = "quote", required = false) Integer quote,
+			@RequestParam(name = "replyTo", required = false) Integer replyTo, Viewer viewer, Model model) {
 		TopicView view = this.topics.topic(viewer, id, page).orElseThrow(ForumController::notFound);
 		if (!view.summary().slug().equals(slug)) {
-			return "redirect:/t/" + UriUtils.encodePathSegment(view.summary().slug(), "UTF-8") + "/" + id;
+			return "redirect:/t/" + UriUtils.encodePathSegment(view.summary().slug(), "UTF-8") + "/" + id
+					+ ((page > 1) ? "?page=" + page : "");
 		}
 		if (page == 1) {
 			this.views.countView(id);
 		}
-		model.addAttribute("topic", view);
-		if (!model.containsAttribute("replyForm")) {
-			model.addAttribute("replyForm", new ReplyForm());
+		showTopic(view, viewer, model);
+		ReplyForm form = new ReplyForm();
+		if (quote != null) {
+			this.topics.quote(viewer, id, quote).ifPresent((q) -> {
+				form.setBody(q);
+				form.setReplyTo(quote);
+			});
 		}
+		else if (replyTo != null && replyTo > 0) {
+			form.setReplyTo(replyTo);
+		}
+		model.addAttribute("replyForm", form);
 		return "forum/topic";
+	}
+
+	private void showTopic(TopicView view, Viewer viewer, Model model) {
+		model.addAttribute("topic", view);
+		List<Long> ids = new ArrayList<>();
+		view.posts().forEach((post) -> ids.add(post.id()));
+		if (view.acceptedAnswer() != null) {
+			ids.add(view.acceptedAnswer().id());
+		}
+		model.addAttribute("reactions", this.reactions.of(ids, viewer));
+		model.addAttribute("reactionKinds", Reaction.values());
+		model.addAttribute("canAccept",
+				!viewer.isAnonymous() && (viewer.isModerator() || viewer.username().equals(view.summary().author())));
 	}
 
 	@PostMapping("/t/{id}/replies")
@@ -95,7 +128,7 @@ class ForumController {
 			}
 		}
 		TopicView view = this.topics.topic(viewer, id, 1).orElseThrow(ForumController::notFound);
-		model.addAttribute("topic", view);
+		showTopic(view, viewer, model);
 		return "forum/topic";
 	}
 

@@ -7,6 +7,7 @@ import com.rapport.community.member.LoginThrottle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -42,7 +43,9 @@ class SecurityConfiguration {
 			.hasRole("STAFF")
 			.requestMatchers("/mod/**")
 			.hasRole("MODERATOR")
-			.requestMatchers("/new-topic", "/account/**")
+			.requestMatchers("/new-topic", "/account/**", "/notifications/**", "/p/*/edit")
+			.authenticated()
+			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

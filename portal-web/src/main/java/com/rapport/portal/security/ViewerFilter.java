@@ -31,6 +31,8 @@ public class ViewerFilter extends OncePerRequestFilter {
 
 	static final String ATTRIBUTE = Viewer.class.getName();
 
+	static final String UNREAD_ATTRIBUTE = ViewerFilter.class.getName() + ".unread";
+
 	private final MemberService members;
 
 	ViewerFilter(MemberService members) {
@@ -50,6 +52,7 @@ public class ViewerFilter extends OncePerRequestFilter {
 			}
 			else {
 				viewer = account.get().viewer();
+				request.setAttribute(UNREAD_ATTRIBUTE, account.get().unreadNotifications());
 				refreshAuthorities(authentication, account.get());
 			}
 		}
@@ -70,6 +73,15 @@ public class ViewerFilter extends OncePerRequestFilter {
 			updated.setDetails(authentication.getDetails());
 			SecurityContextHolder.getContext().setAuthentication(updated);
 		}
+	}
+
+	/**
+	 * How many notifications the logged-in member has not seen.
+	 * @param request the request
+	 * @return the count, 0 for visitors
+	 */
+	public static int unreadNotifications(HttpServletRequest request) {
+		return (request.getAttribute(UNREAD_ATTRIBUTE) instanceof Integer count) ? count : 0;
 	}
 
 	/**

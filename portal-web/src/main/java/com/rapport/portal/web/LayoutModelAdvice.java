@@ -32,6 +32,11 @@ class LayoutModelAdvice {
 		return ViewerFilter.of(request);
 	}
 
+	@ModelAttribute("unreadNotifications")
+	int unreadNotifications(HttpServletRequest request) {
+		return ViewerFilter.unreadNotifications(request);
+	}
+
 	@ModelAttribute("lang")
 	String lang() {
 		return LocaleContextHolder.getLocale().toLanguageTag();

@@ -1,0 +1,161 @@
+package com.rapport.community.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import com.rapport.community.member.Viewer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads notifications. The unread count is kept on the member row, so the bell
+ * on every page costs no extra query.
+ */
+@Service
+public class Notifications {
+
+	public static final int PAGE_SIZE = 30;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Notifications(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Tells a member something, unless it was themself who did it.
+	 * @param memberId who is told
+	 * @param kind why
+	 * @param actorId who did it, or null
+	 * @param topicId the topic, or null
+	 * @param postNumber the post, or null
+	 */
+	@Transactional
+	public void notify(long memberId, NotificationKind kind, Long actorId, Long topicId, Integer postNumber) {
+		if (actorId != null && actorId == memberId) {
+			return;
+		}
+		if (kind == NotificationKind.REACTION && groupWithUnread(memberId, topicId, postNumber)) {
+			return;
+		}
+		this.jdbc
+			.sql("INSERT INTO notification (member_id, kind, actor_id, topic_id, post_number, detail, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, '1', ?)")
+			.params(memberId, kind.name(), actorId, topicId, postNumber, Timestamp.from(this.clock.instant()))
+			.update();
+		this.jdbc.sql("UPDATE member SET unread_notifications = unread_notifications + 1 WHERE id = ?")
+			.param(memberId)
+			.update();
+	}
+
+	private boolean groupWithUnread(long memberId, Long topicId, Integer postNumber) {
+		return this.jdbc
+			.sql("UPDATE notification SET detail = CAST(detail AS UNSIGNED) + 1, created_at = ? WHERE member_id = ? "
+					+ "AND kind = 'REACTION' AND topic_id = ? AND post_number = ? AND read_at IS NULL")
+			.params(Timestamp.from(this.clock.instant()), memberId, topicId, postNumber)
+			.update() > 0;
+	}
+
+	public int unreadCount(Viewer viewer) {
+		if (viewer.isAnonymous()) {
+			return 0;
+		}
+		return this.jdbc.sql("SELECT unread_notifications FROM member WHERE id = ?")
+			.param(viewer.memberId())
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	/**
+	 * The viewer's notifications, newest first.
+	 * @param viewer whose
+	 * @param beforeId null for the first page, else the last id of the previous page
+	 * @return up to {@link #PAGE_SIZE} notifications
+	 */
+	public List<Notification> list(Viewer viewer, Long beforeId) {
+		return this.jdbc.sql("""
+				SELECT n.id, n.kind, a.username, n.topic_id, t.title, t.slug, n.post_number, n.detail, n.created_at,
+				       n.read_at IS NOT NULL AS is_read
+				FROM notification n
+				LEFT JOIN member a ON a.id = n.actor_id
+				LEFT JOIN topic t ON t.id = n.topic_id
+				WHERE n.member_id = :member AND n.id < :before
+				ORDER BY n.id DESC LIMIT :limit
+				""")
+			.param("member", viewer.memberId())
+			.param("before", (beforeId != null) ? beforeId : Long.MAX_VALUE)
+			.param("limit", PAGE_SIZE)
+			.query(Notifications::notification)
+			.list();
+	}
+
+	/**
+	 * Marks one notification read (when the member follows it).
+	 * @param viewer whose
+	 * @param id the notification
+	 */
+	@Transactional
+	public void markRead(Viewer viewer, long id) {
+		int changed = this.jdbc
+			.sql("UPDATE notification SET read_at = ? WHERE id = ? AND member_id = ? AND read_at IS NULL")
+			.params(Timestamp.from(this.clock.instant()), id, viewer.memberId())
+			.update();
+		if (changed > 0) {
+			this.jdbc.sql("UPDATE member SET unread_notifications = GREATEST(unread_notifications - 1, 0) WHERE id = ?")
+				.param(viewer.memberId())
+				.update();
+		}
+	}
+
+	/**
+	 * Where a notification leads, when it is the viewer's.
+	 * @param viewer whose
+	 * @param id the notification
+	 * @return the notification
+	 */
+	public java.util.Optional<Notification> find(Viewer viewer, long id) {
+		return this.jdbc.sql("""
+				SELECT n.id, n.kind, a.username, n.topic_id, t.title, t.slug, n.post_number, n.detail, n.created_at,
+				       n.read_at IS NOT NULL AS is_read
+				FROM notification n
+				LEFT JOIN member a ON a.id = n.actor_id
+				LEFT JOIN topic t ON t.id = n.topic_id
+				WHERE n.id = ? AND n.member_id = ?
+				""").params(id, viewer.memberId()).query(Notifications::notification).optional();
+	}
+
+	@Transactional
+	public void markAllRead(Viewer viewer) {
+		this.jdbc.sql("UPDATE notification SET read_at = ? WHERE member_id = ? AND read_at IS NULL")
+			.params(Timestamp.from(this.clock.instant()), viewer.memberId())
+			.update();
+		this.jdbc.sql("UPDATE member SET unread_notifications = 0 WHERE id = ?").param(viewer.memberId()).update();
+	}
+
+	private static Notification notification(ResultSet rs, int row) throws SQLException {
+		long topicId = rs.getLong("topic_id");
+		Long topic = rs.wasNull() ? null : topicId;
+		int postNumber = rs.getInt("post_number");
+		Integer post = rs.wasNull() ? null : postNumber;
+		int count;
+		try {
+			count = Math.max(1, Integer.parseInt(String.valueOf(rs.getString("detail"))));
+		}
+		catch (NumberFormatException ex) {
+			count = 1;
+		}
+		return new Notification(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
+				rs.getString("username"), topic, rs.getString("title"), rs.getString("slug"), post, count,
+				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("is_read"));
+	}
+
+}

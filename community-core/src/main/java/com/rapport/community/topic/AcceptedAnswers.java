@@ -1,0 +1,69 @@
+package com.rapport.community.topic;
+
+import com.rapport.community.member.RejectedException;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.topic.PostEvents.AnswerAccepted;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The topic's author or a moderator marks the reply that solved the question; the topic
+ * then shows as solved in lists and the answer under the first post.
+ */
+@Service
+public class AcceptedAnswers {
+
+	private final JdbcClient jdbc;
+
+	private final PostAccess access;
+
+	private final ApplicationEventPublisher events;
+
+	AcceptedAnswers(JdbcClient jdbc, PostAccess access, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.events = events;
+	}
+
+	/**
+	 * Accepts a reply as the answer, replacing an earlier one.
+	 * @param viewer the topic's author or a moderator
+	 * @param postId the reply
+	 */
+	@Transactional
+	public void accept(Viewer viewer, long postId) {
+		PostAccess.PostRef post = this.access.readable(viewer, postId);
+		requireMayDecide(viewer, post);
+		if (post.postNumber() == 1 || post.deleted()) {
+			throw new RejectedException("post", "answer.notAReply");
+		}
+		this.jdbc.sql("UPDATE topic SET solved_post_id = ? WHERE id = ?").params(postId, post.topicId()).update();
+		this.events
+			.publishEvent(new AnswerAccepted(post.topicId(), post.postNumber(), post.authorId(), viewer.memberId()));
+	}
+
+	/**
+	 * Takes the accepted answer back: the topic is unsolved again.
+	 * @param viewer the topic's author or a moderator
+	 * @param postId the accepted reply
+	 */
+	@Transactional
+	public void unaccept(Viewer viewer, long postId) {
+		PostAccess.PostRef post = this.access.readable(viewer, postId);
+		requireMayDecide(viewer, post);
+		this.jdbc.sql("UPDATE topic SET solved_post_id = NULL WHERE id = ? AND solved_post_id = ?")
+			.params(post.topicId(), postId)
+			.update();
+	}
+
+	private static void requireMayDecide(Viewer viewer, PostAccess.PostRef post) {
+		boolean author = !viewer.isAnonymous() && viewer.memberId() == post.topicAuthorId();
+		if (!author && !viewer.isModerator()) {
+			throw new RejectedException("post", "answer.notAllowed");
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The notifications page and the bell's target.
+ */
+package com.rapport.portal.notification;

@@ -1,0 +1,189 @@
+package com.rapport.portal.forum;
+
+import java.util.Set;
+
+import com.rapport.community.category.Access;
+import com.rapport.community.category.CategoryService;
+import com.rapport.community.category.NewCategory;
+import com.rapport.community.member.MemberService;
+import com.rapport.community.member.Registration;
+import com.rapport.community.member.Role;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.PostEditor;
+import com.rapport.community.topic.TopicRef;
+import com.rapport.community.topic.TopicService;
+import com.rapport.portal.support.BrowserTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A question gets answered: a mention and a notification, a like, a quote, the accepted
+ * answer, an edit with its history, a delete a moderator restores.
+ */
+class TopicActionsBrowserTest extends BrowserTest {
+
+	static final String PASSWORD = "a long secret phrase";
+
+	@Autowired
+	MemberService members;
+
+	@Autowired
+	CategoryService categories;
+
+	@Autowired
+	TopicService topics;
+
+	@Autowired
+	PostEditor editor;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long categoryId;
+
+	@BeforeAll
+	void createCategory() {
+		String slug = unique("gear").toLowerCase().replace('_', '-');
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("t", null,
+					AuthorityUtils.createAuthorityList("ROLE_STAFF")));
+		try {
+			this.categoryId = this.categories.create(new NewCategory(null, slug, slug, "Gear questions", "#2f6f4f",
+					"DISCUSSION", Access.ANYONE, Access.MEMBER, Access.MEMBER));
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	@BeforeEach
+	void freshVisitor() {
+		deleteCookies();
+	}
+
+	@Test
+	void aQuestionIsAnsweredLikedAndAccepted() {
+		Viewer asker = member(Set.of());
+		Viewer helper = member(Set.of());
+		TopicRef topic = this.topics.startTopic(asker,
+				new NewTopic(this.categoryId, "Which stove for winter camping?", "Gas or liquid fuel below -10 °C?"));
+
+		loginAs(helper.username(), PASSWORD);
+		open("/t/" + topic.slug() + "/" + topic.id());
+		clickLink("Quote");
+		assertThat(byId("body").getDomProperty("value")).startsWith("> Gas or liquid fuel")
+			.contains("[@" + asker.username() + ", #1]");
+		type("body", "Liquid fuel works best in the cold, @" + asker.username() + ". Gas cartridges lose pressure.");
+		submit();
+		assertThat(pageText()).contains("Your reply was posted.");
+		assertThat(find("#post-2 .mention").getText()).isEqualTo("@" + asker.username());
+		logout();
+
+		loginAs(asker.username(), PASSWORD);
+		assertThat(find("#notifications-bell .bell-count").getText()).isEqualTo("1");
+		click("#notifications-bell");
+		waitForPageLoad();
+		assertThat(pageText()).contains(helper.username() + " mentioned you in “Which stove for winter camping?”");
+		assertAccessible();
+		clickAndWait(find(".notification-list a"));
+		assertThat(driver().getCurrentUrl()).contains("#post-2");
+		assertThat(isPresent("#notifications-bell .bell-count")).isFalse();
+
+		clickAndWait(find("#post-2 button[aria-label^='Like']"));
+		assertThat(find("#post-2 button.reacted").getText()).contains("1");
+		clickAndWait(find("#post-2 form[action$='/accept'] button"));
+		assertThat(pageText()).contains("The answer was accepted");
+		assertThat(find(".accepted-answer").getText()).contains("Liquid fuel works best");
+		assertAccessible();
+		open("/latest");
+		assertThat(find("tr:has(a[href*='/" + topic.id() + "'])").getText()).contains("Solved");
+		logout();
+
+		loginAs(helper.username(), PASSWORD);
+		open("/notifications");
+		assertThat(pageText()).contains("was accepted as the answer", "reacted to your post");
+		logout();
+	}
+
+	@Test
+	void anEditKeepsItsHistoryAndASimultaneousEditIsNotLost() {
+		Viewer author = member(Set.of());
+		TopicRef topic = this.topics.startTopic(author,
+				new NewTopic(this.categoryId, "Tent pole snapped", "One pole snapped on the first night."));
+		long postId = firstPostId(topic);
+
+		loginAs(author.username(), PASSWORD);
+		open("/p/" + postId + "/edit");
+		type("body", "One pole snapped on the second night.");
+		submit();
+		assertThat(pageText()).contains("Your changes were saved.", "second night");
+		clickLink("edited once");
+		assertThat(find(".diff del").getText()).contains("first");
+		assertThat(find(".diff ins").getText()).contains("second");
+		assertAccessible();
+
+		open("/p/" + postId + "/edit");
+		// someone else saves in the meantime
+		var current = this.editor.editable(author, postId);
+		this.editor.edit(author, postId, null, "Changed elsewhere.", current.version());
+		type("body", "My careful correction.");
+		submit();
+		assertThat(pageText()).contains("Someone saved this post while you were editing it");
+		assertThat(byId("body").getDomProperty("value")).isEqualTo("My careful correction.");
+		logout();
+	}
+
+	@Test
+	void aDeletedReplyDisappearsAndAModeratorRestoresIt() {
+		Viewer author = member(Set.of());
+		Viewer replier = member(Set.of());
+		Viewer moderator = member(Set.of(Role.MODERATOR));
+		TopicRef topic = this.topics.startTopic(author,
+				new NewTopic(this.categoryId, "Sleeping bag zipper stuck", "The zipper keeps snagging."));
+		this.topics.reply(replier, topic.id(), "Oops, wrong topic, sorry.", null);
+
+		loginAs(replier.username(), PASSWORD);
+		open("/t/" + topic.slug() + "/" + topic.id());
+		clickAndWait(find("#post-2 form[action$='/delete'] button"));
+		assertThat(pageText()).contains("The post was deleted.").doesNotContain("wrong topic");
+		logout();
+
+		loginAs(moderator.username(), PASSWORD);
+		open("/t/" + topic.slug() + "/" + topic.id());
+		assertThat(find("#post-2").getText()).contains("deleted", "wrong topic");
+		clickAndWait(find("#post-2 form[action$='/restore'] button"));
+		assertThat(pageText()).contains("The post was restored.");
+		logout();
+
+		open("/t/" + topic.slug() + "/" + topic.id());
+		assertThat(pageText()).contains("wrong topic");
+		assertThat(driver().findElements(By.cssSelector("form[action$='/delete']"))).isEmpty();
+	}
+
+	private long firstPostId(TopicRef topic) {
+		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = 1")
+			.param(topic.id())
+			.query(Long.class)
+			.single();
+	}
+
+	private Viewer member(Set<Role> roles) {
+		String name = unique("hiker");
+		long id = this.members.createVerified(new Registration(name, name + "@example.com", PASSWORD), roles);
+		java.util.Set<Role> all = new java.util.HashSet<>(roles);
+		all.add(Role.MEMBER);
+		return new Viewer(id, name, all, true);
+	}
+
+}
