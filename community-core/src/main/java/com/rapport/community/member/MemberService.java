@@ -200,6 +200,28 @@ public class MemberService {
 		return member.username();
 	}
 
+	/**
+	 * Changes what a member shows about themself.
+	 * @param viewer the member
+	 * @param displayName full name, may be empty
+	 * @param bio a few words, Markdown, may be empty
+	 */
+	@Transactional
+	public void updateProfile(Viewer viewer, String displayName, String bio) {
+		if (viewer.isAnonymous()) {
+			throw new RejectedException("displayName", "topic.loginRequired");
+		}
+		String name = strip(displayName);
+		String about = strip(bio);
+		if (name.codePointCount(0, name.length()) > 60) {
+			throw new RejectedException("displayName", "validation.tooLong");
+		}
+		if (about.codePointCount(0, about.length()) > 2000) {
+			throw new RejectedException("bio", "validation.tooLong");
+		}
+		this.members.updateProfile(viewer.memberId(), name.isEmpty() ? null : name, about.isEmpty() ? null : about);
+	}
+
 	public Optional<MemberAccount> findAccount(String usernameOrEmail) {
 		return this.members.findAccount(strip(usernameOrEmail));
 	}

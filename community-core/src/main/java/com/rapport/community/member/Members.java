@@ -127,6 +127,12 @@ class Members {
 			.update();
 	}
 
+	void updateProfile(long memberId, String displayName, String bio) {
+		this.jdbc.sql("UPDATE member SET display_name = ?, bio = ?, version = version + 1 WHERE id = ?")
+			.params(displayName, bio, memberId)
+			.update();
+	}
+
 	void forgetRememberedLogins(String username) {
 		this.jdbc.sql("DELETE FROM persistent_logins WHERE username = ?").param(username).update();
 	}

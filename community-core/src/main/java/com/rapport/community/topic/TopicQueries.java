@@ -161,6 +161,76 @@ public class TopicQueries {
 	}
 
 	/**
+	 * The newest topics with their first post, for a news feed.
+	 * @param viewer who reads the feed (feeds are read anonymously)
+	 * @param category one category, or null for all the viewer may read
+	 * @param limit how many
+	 * @return newest first
+	 */
+	public List<FeedEntry> feed(Viewer viewer, Category category, int limit) {
+		List<Long> ids = (category != null) ? List.of(category.id())
+				: this.categories.visibleTo(viewer).stream().map(Category::id).toList();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT t.id, t.slug, t.title, m.username, c.name, p.cooked, t.created_at, t.last_posted_at
+				FROM topic t
+				JOIN category c ON c.id = t.category_id
+				JOIN member m ON m.id = t.author_id
+				JOIN post p ON p.topic_id = t.id AND p.post_number = 1
+				WHERE t.category_id IN (:ids) AND t.deleted_at IS NULL
+				ORDER BY t.created_at DESC, t.id DESC LIMIT :limit
+				""")
+			.param("ids", ids)
+			.param("limit", limit)
+			.query((rs, n) -> new FeedEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant()))
+			.list();
+	}
+
+	/**
+	 * A member's latest topics and replies the viewer may read, for the profile page.
+	 * @param viewer who looks
+	 * @param memberId whose
+	 * @param limit how many of each
+	 * @return topics started and posts written, newest first
+	 */
+	public MemberActivity activityOf(Viewer viewer, long memberId, int limit) {
+		List<Long> ids = this.categories.visibleTo(viewer).stream().map(Category::id).toList();
+		if (ids.isEmpty()) {
+			return new MemberActivity(List.of(), List.of());
+		}
+		List<TopicSummary> topics = this.jdbc
+			.sql(SUMMARY + " WHERE t.author_id = :member AND t.category_id IN (:ids) AND t.deleted_at IS NULL"
+					+ " ORDER BY t.created_at DESC LIMIT :limit")
+			.param("member", memberId)
+			.param("ids", ids)
+			.param("limit", limit)
+			.query(TopicQueries::summary)
+			.list();
+		List<MemberActivity.RecentPost> posts = this.jdbc.sql("""
+				SELECT p.id, t.id, t.slug, t.title, p.post_number, p.raw, p.created_at
+				FROM post p JOIN topic t ON t.id = p.topic_id
+				WHERE p.author_id = :member AND p.post_number > 1 AND t.category_id IN (:ids)
+				  AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.deleted_at IS NULL
+				ORDER BY p.created_at DESC LIMIT :limit
+				""")
+			.param("member", memberId)
+			.param("ids", ids)
+			.param("limit", limit)
+			.query((rs, n) -> new MemberActivity.RecentPost(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getString(4), rs.getInt(5), excerpt(rs.getString(6)), rs.getTimestamp(7).toInstant()))
+			.list();
+		return new MemberActivity(topics, posts);
+	}
+
+	private static String excerpt(String raw) {
+		String flat = raw.replaceAll("\\s+", " ").strip();
+		return (flat.length() > 200) ? flat.substring(0, 199) + "…" : flat;
+	}
+
+	/**
 	 * A post's text as a Markdown quote that links back to it, to start a reply with.
 	 * @param viewer who quotes
 	 * @param topicId the topic

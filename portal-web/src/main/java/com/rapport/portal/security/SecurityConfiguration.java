@@ -45,7 +45,7 @@ class SecurityConfiguration {
 			.hasRole("MODERATOR")
 			.requestMatchers("/new-topic", "/account/**", "/notifications/**", "/p/*/edit")
 			.authenticated()
-			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies")
+			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies", "/preview")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

@@ -1,0 +1,78 @@
+package com.rapport.portal.member;
+
+import com.rapport.community.member.Member;
+import com.rapport.community.member.MemberService;
+import com.rapport.community.member.RejectedException;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.topic.PostRenderer;
+import com.rapport.community.topic.TopicQueries;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A member's public profile and the page where members edit their own.
+ */
+@Controller
+class ProfileController {
+
+	private final MemberService members;
+
+	private final TopicQueries topics;
+
+	private final PostRenderer renderer;
+
+	ProfileController(MemberService members, TopicQueries topics, PostRenderer renderer) {
+		this.members = members;
+		this.topics = topics;
+		this.renderer = renderer;
+	}
+
+	@GetMapping("/u/{username}")
+	String profile(@PathVariable String username, Viewer viewer, Model model) {
+		Member member = this.members.findByUsername(username)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("member", member);
+		model.addAttribute("bioHtml", (member.bio() != null) ? this.renderer.render(member.bio()) : null);
+		model.addAttribute("activity", this.topics.activityOf(viewer, member.id(), 10));
+		model.addAttribute("own", !viewer.isAnonymous() && viewer.memberId() == member.id());
+		return "member/profile";
+	}
+
+	@GetMapping("/account/profile")
+	String initProfileForm(Viewer viewer, Model model) {
+		Member member = this.members.findById(viewer.memberId()).orElseThrow();
+		ProfileForm form = new ProfileForm();
+		form.setDisplayName(member.displayName());
+		form.setBio(member.bio());
+		model.addAttribute("profileForm", form);
+		return "member/edit-profile";
+	}
+
+	@PostMapping("/account/profile")
+	String processProfileForm(@Valid @ModelAttribute("profileForm") ProfileForm form, BindingResult result,
+			Viewer viewer, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.members.updateProfile(viewer, form.getDisplayName(), form.getBio());
+				redirect.addFlashAttribute("message", "profile.saved");
+				return "redirect:/u/"
+						+ org.springframework.web.util.UriUtils.encodePathSegment(viewer.username(), "UTF-8");
+			}
+			catch (RejectedException rejected) {
+				rejected.fieldErrors().forEach(result::rejectValue);
+			}
+		}
+		return "member/edit-profile";
+	}
+
+}

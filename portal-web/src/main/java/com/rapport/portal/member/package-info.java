@@ -1,0 +1,4 @@
+/**
+ * Member profiles: what others see of a member, and the member's own profile settings.
+ */
+package com.rapport.portal.member;

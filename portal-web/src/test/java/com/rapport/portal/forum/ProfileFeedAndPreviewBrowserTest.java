@@ -1,0 +1,141 @@
+package com.rapport.portal.forum;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+
+import com.rapport.community.category.Access;
+import com.rapport.community.category.CategoryService;
+import com.rapport.community.category.NewCategory;
+import com.rapport.community.member.MemberService;
+import com.rapport.community.member.Registration;
+import com.rapport.community.member.Role;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.TopicService;
+import com.rapport.portal.support.BrowserTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Profiles, Atom feeds and the composer's live preview.
+ */
+class ProfileFeedAndPreviewBrowserTest extends BrowserTest {
+
+	static final String PASSWORD = "a long secret phrase";
+
+	@Autowired
+	MemberService members;
+
+	@Autowired
+	CategoryService categories;
+
+	@Autowired
+	TopicService topics;
+
+	String publicSlug;
+
+	long publicCategory;
+
+	long privateCategory;
+
+	@BeforeAll
+	void createCategories() {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("t", null,
+					AuthorityUtils.createAuthorityList("ROLE_STAFF")));
+		try {
+			this.publicSlug = unique("trips").toLowerCase().replace('_', '-');
+			this.publicCategory = this.categories.create(new NewCategory(null, this.publicSlug, "Trip reports", "",
+					"#2f6f4f", "DISCUSSION", Access.ANYONE, Access.MEMBER, Access.MEMBER));
+			String hidden = unique("secret").toLowerCase().replace('_', '-');
+			this.privateCategory = this.categories.create(new NewCategory(null, hidden, "Secret plans", "", "#57606a",
+					"DISCUSSION", Access.STAFF, Access.STAFF, Access.STAFF));
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	@BeforeEach
+	void freshVisitor() {
+		deleteCookies();
+	}
+
+	@Test
+	void aMemberEditsTheirProfileAndOthersSeeItWithTheirTopics() {
+		Viewer member = member(Set.of());
+		this.topics.startTopic(member, new NewTopic(this.publicCategory, "Three days on the Kungsleden", "Lovely."));
+
+		loginAs(member.username(), PASSWORD);
+		click(".account-name");
+		waitForPageLoad();
+		clickLink("Edit profile");
+		type("displayName", "Ольга Ким 金");
+		type("bio", "I hike **every** weekend.");
+		submit();
+		assertThat(pageText()).contains("Your profile was saved.");
+		assertThat(find("h1").getText()).isEqualTo("Ольга Ким 金");
+		assertThat(find(".bio strong").getText()).isEqualTo("every");
+		assertThat(pageText()).contains("Three days on the Kungsleden");
+		assertAccessible();
+		logout();
+
+		open("/u/" + member.username());
+		assertThat(find("h1").getText()).isEqualTo("Ольга Ким 金");
+		open("/u/no-such-member-here");
+		assertThat(find("h1").getText()).isEqualTo("Page not found");
+	}
+
+	@Test
+	void theComposerPreviewsSanitisedMarkdownAsTheMemberTypes() {
+		Viewer member = member(Set.of());
+		loginAs(member.username(), PASSWORD);
+		open("/new-topic");
+		type("body", "**Strong** words <script>alert(1)</script> <img src=x onerror=alert(2)>");
+		waitUntil((driver) -> driver.findElement(By.id("body-preview")).isDisplayed());
+		assertThat(find("#body-preview strong").getText()).isEqualTo("Strong");
+		assertThat(find("#body-preview").getDomProperty("innerHTML")).doesNotContain("<script", "onerror");
+		logout();
+	}
+
+	@Test
+	void feedsListNewTopicsOfPublicCategoriesOnly() throws Exception {
+		Viewer member = member(Set.of());
+		Viewer staff = member(Set.of(Role.STAFF));
+		this.topics.startTopic(member,
+				new NewTopic(this.publicCategory, "Fjällräven Classic & friends", "A <b>great</b> walk."));
+		this.topics.startTopic(staff, new NewTopic(this.privateCategory, "Next season's prices", "Internal."));
+
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> latest = http.send(HttpRequest.newBuilder(URI.create(url("/latest.atom"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(latest.statusCode()).isEqualTo(200);
+		assertThat(latest.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
+		assertThat(latest.body()).contains("<feed", "Fjällräven Classic &amp; friends").doesNotContain("Next season");
+		HttpResponse<String> category = http.send(
+				HttpRequest.newBuilder(URI.create(url("/c/" + this.publicSlug + ".atom"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(category.body()).contains("Trip reports", "Fjällräven Classic");
+	}
+
+	private Viewer member(Set<Role> roles) {
+		String name = unique("walker");
+		long id = this.members.createVerified(new Registration(name, name + "@example.com", PASSWORD), roles);
+		java.util.Set<Role> all = new java.util.HashSet<>(roles);
+		all.add(Role.MEMBER);
+		return new Viewer(id, name, all, true);
+	}
+
+}
