@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -52,9 +53,24 @@ public class TopicQueries {
 
 	private final CategoryService categories;
 
-	TopicQueries(JdbcClient jdbc, CategoryService categories) {
+	private final Clock clock;
+
+	TopicQueries(JdbcClient jdbc, CategoryService categories, Clock clock) {
 		this.jdbc = jdbc;
 		this.categories = categories;
+		this.clock = clock;
+	}
+
+	/**
+	 * Topics across the categories the viewer may read.
+	 * @param viewer who looks
+	 * @param query order and filters
+	 * @param cursor null for the first page, else a page's {@code nextCursor}
+	 * @return one page
+	 */
+	public TopicListPage latest(Viewer viewer, TopicListQuery query, String cursor) {
+		List<Long> readable = this.categories.visibleTo(viewer).stream().map(Category::id).toList();
+		return list(readable, query, cursor);
 	}
 
 	/**
@@ -64,8 +80,18 @@ public class TopicQueries {
 	 * @return one page
 	 */
 	public TopicListPage latest(Viewer viewer, String cursor) {
-		List<Long> readable = this.categories.visibleTo(viewer).stream().map(Category::id).toList();
-		return list(readable, cursor);
+		return latest(viewer, TopicListQuery.LATEST, cursor);
+	}
+
+	/**
+	 * Topics of one category.
+	 * @param category the category, already checked readable
+	 * @param query order and filters
+	 * @param cursor null for the first page, else a page's {@code nextCursor}
+	 * @return one page
+	 */
+	public TopicListPage inCategory(Category category, TopicListQuery query, String cursor) {
+		return list(List.of(category.id()), query, cursor);
 	}
 
 	/**
@@ -75,38 +101,62 @@ public class TopicQueries {
 	 * @return one page
 	 */
 	public TopicListPage inCategory(Category category, String cursor) {
-		return list(List.of(category.id()), cursor);
+		return inCategory(category, TopicListQuery.LATEST, cursor);
 	}
 
-	private TopicListPage list(List<Long> categoryIds, String cursor) {
+	private TopicListPage list(List<Long> categoryIds, TopicListQuery query, String cursor) {
 		if (categoryIds.isEmpty()) {
 			return new TopicListPage(List.of(), null);
 		}
 		Optional<Cursor> after = Cursor.decode(cursor);
-		List<TopicSummary> topics = new ArrayList<>();
-		if (after.isEmpty()) {
-			topics.addAll(this.jdbc
-				.sql(SUMMARY + " WHERE t.category_id IN (:ids) AND t.deleted_at IS NULL AND t.pinned_at IS NOT NULL"
-						+ " ORDER BY t.pinned_at DESC LIMIT 10")
-				.param("ids", categoryIds)
-				.query(TopicQueries::summary)
-				.list());
+		StringBuilder where = new StringBuilder(" WHERE t.category_id IN (:ids) AND t.deleted_at IS NULL");
+		if (query.solved() != null) {
+			where.append(query.solved() ? " AND t.solved_post_id IS NOT NULL" : " AND t.solved_post_id IS NULL");
 		}
-		String keyset = after.isPresent() ? " AND (t.last_posted_at, t.id) < (:at, :id)" : "";
-		var statement = this.jdbc
-			.sql(SUMMARY + " WHERE t.category_id IN (:ids) AND t.deleted_at IS NULL" + " AND t.pinned_at IS NULL"
-					+ keyset + " ORDER BY t.last_posted_at DESC, t.id DESC LIMIT :limit")
+		List<TopicSummary> topics = new ArrayList<>();
+		boolean pinnedFirst = query.order() == TopicListQuery.Order.LATEST;
+		if (after.isEmpty() && pinnedFirst) {
+			topics.addAll(
+					this.jdbc.sql(SUMMARY + where + " AND t.pinned_at IS NOT NULL ORDER BY t.pinned_at DESC LIMIT 10")
+						.param("ids", categoryIds)
+						.query(TopicQueries::summary)
+						.list());
+		}
+		if (pinnedFirst) {
+			where.append(" AND t.pinned_at IS NULL");
+		}
+		String sortKey = switch (query.order()) {
+			case LATEST -> "t.last_posted_at";
+			case NEWEST -> "t.created_at";
+			case TOP -> "(t.reply_count + t.like_count)";
+		};
+		if (query.order() == TopicListQuery.Order.TOP && query.period().length() != null) {
+			where.append(" AND t.created_at >= :since");
+		}
+		if (after.isPresent()) {
+			where.append(" AND (").append(sortKey).append(", t.id) < (:key, :id)");
+		}
+		var statement = this.jdbc.sql(SUMMARY + where + " ORDER BY " + sortKey + " DESC, t.id DESC LIMIT :limit")
 			.param("ids", categoryIds)
 			.param("limit", PAGE_SIZE + 1);
+		if (query.order() == TopicListQuery.Order.TOP && query.period().length() != null) {
+			statement = statement.param("since", Timestamp.from(this.clock.instant().minus(query.period().length())));
+		}
 		if (after.isPresent()) {
-			statement = statement.param("at", Timestamp.from(after.get().at())).param("id", after.get().id());
+			Object key = (query.order() == TopicListQuery.Order.TOP) ? (Object) after.get().primary()
+					: Timestamp.from(Instant.ofEpochSecond(after.get().primary(), after.get().secondary()));
+			statement = statement.param("key", key).param("id", after.get().id());
 		}
 		List<TopicSummary> page = new ArrayList<>(statement.query(TopicQueries::summary).list());
 		String next = null;
 		if (page.size() > PAGE_SIZE) {
 			page = page.subList(0, PAGE_SIZE);
 			TopicSummary last = page.get(PAGE_SIZE - 1);
-			next = new Cursor(last.lastPostedAt(), last.id()).encode();
+			next = switch (query.order()) {
+				case LATEST -> Cursor.of(last.lastPostedAt(), last.id()).encode();
+				case NEWEST -> Cursor.of(last.createdAt(), last.id()).encode();
+				case TOP -> new Cursor(last.replyCount() + last.likeCount(), 0, last.id()).encode();
+			};
 		}
 		topics.addAll(page);
 		return new TopicListPage(List.copyOf(topics), next);
@@ -321,10 +371,14 @@ public class TopicQueries {
 	/**
 	 * Where a topic list page ends: the last topic's activity time and id.
 	 */
-	record Cursor(Instant at, long id) {
+	record Cursor(long primary, long secondary, long id) {
+
+		static Cursor of(Instant at, long id) {
+			return new Cursor(at.getEpochSecond(), at.getNano(), id);
+		}
 
 		String encode() {
-			String raw = this.at.getEpochSecond() + "." + this.at.getNano() + "." + this.id;
+			String raw = this.primary + "." + this.secondary + "." + this.id;
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
 		}
 
@@ -338,14 +392,13 @@ public class TopicQueries {
 				if (parts.length != 3) {
 					return Optional.empty();
 				}
-				return Optional.of(new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-						Long.parseLong(parts[2])));
+				return Optional
+					.of(new Cursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])));
 			}
-			catch (IllegalArgumentException | java.time.DateTimeException ex) {
+			catch (IllegalArgumentException ex) {
 				return Optional.empty();
 			}
 		}
-
 	}
 
 }

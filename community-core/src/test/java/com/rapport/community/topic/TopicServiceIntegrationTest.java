@@ -40,6 +40,12 @@ class TopicServiceIntegrationTest extends CommunityIntegrationTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	AcceptedAnswers answers;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aReplyUpdatesTheCountersShownInLists() {
 		Viewer author = member(true);
@@ -107,6 +113,37 @@ class TopicServiceIntegrationTest extends CommunityIntegrationTest {
 		second.topics().forEach((t) -> seen.add(t.id()));
 		java.util.Collections.reverse(created);
 		assertThat(seen).containsExactlyElementsOf(created);
+	}
+
+	@Test
+	void listsSortByNewestOrTopAndFilterSolvedTopics() {
+		Viewer author = member(true);
+		Viewer other = member(true);
+		Category category = category(Access.ANYONE);
+		TopicRef quiet = this.topics.startTopic(author, new NewTopic(category.id(), "A quiet topic", "Hello."));
+		this.clock.advance(Duration.ofMinutes(1));
+		TopicRef busy = this.topics.startTopic(author, new NewTopic(category.id(), "A busy topic", "Hello!"));
+		this.clock.advance(Duration.ofMinutes(1));
+		this.topics.reply(other, busy.id(), "First answer", null);
+		this.topics.reply(other, busy.id(), "Second answer", null);
+		this.clock.advance(Duration.ofMinutes(1));
+		this.topics.reply(other, quiet.id(), "Bumped", null);
+		this.answers.accept(author,
+				this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = 2")
+					.param(busy.id())
+					.query(Long.class)
+					.single());
+
+		assertThat(ids(TopicListQuery.LATEST, category)).containsExactly(quiet.id(), busy.id());
+		assertThat(ids(TopicListQuery.of("newest", null, null), category)).containsExactly(busy.id(), quiet.id());
+		assertThat(ids(TopicListQuery.of("top", "week", null), category)).containsExactly(busy.id(), quiet.id());
+		assertThat(ids(TopicListQuery.of("latest", null, "yes"), category)).containsExactly(busy.id());
+		assertThat(ids(TopicListQuery.of("latest", null, "no"), category)).containsExactly(quiet.id());
+		assertThat(ids(TopicListQuery.of("nonsense", "forever", "maybe"), category)).hasSize(2);
+	}
+
+	private List<Long> ids(TopicListQuery query, Category category) {
+		return this.queries.inCategory(category, query, null).topics().stream().map(TopicSummary::id).toList();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.Reaction;
 import com.rapport.community.topic.Reactions;
+import com.rapport.community.topic.TopicListQuery;
 import com.rapport.community.topic.TopicQueries;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
@@ -13,6 +14,7 @@ import com.rapport.community.topic.TopicView;
 import com.rapport.community.topic.ViewCounter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
@@ -55,20 +57,36 @@ class ForumController {
 	}
 
 	@GetMapping({ "/", "/latest" })
-	String latest(@RequestParam(name = "after", required = false) String after, Viewer viewer, Model model) {
+	String latest(@RequestParam(name = "after", required = false) String after,
+			@RequestParam(name = "order", required = false) String order,
+			@RequestParam(name = "period", required = false) String period,
+			@RequestParam(name = "solved", required = false) String solved, Viewer viewer, Model model) {
+		TopicListQuery query = TopicListQuery.of(order, period, solved);
 		model.addAttribute("categories", this.categories.visibleTo(viewer));
-		model.addAttribute("page", this.topics.latest(viewer, after));
+		model.addAttribute("page", this.topics.latest(viewer, query, after));
+		listQuery(model, query, "/latest");
 		return "forum/latest";
 	}
 
 	@GetMapping("/c/{slug}")
 	String category(@PathVariable String slug, @RequestParam(name = "after", required = false) String after,
-			Viewer viewer, Model model) {
+			@RequestParam(name = "order", required = false) String order,
+			@RequestParam(name = "period", required = false) String period,
+			@RequestParam(name = "solved", required = false) String solved, Viewer viewer, Model model) {
 		Category category = this.categories.findBySlug(slug, viewer).orElseThrow(ForumController::notFound);
+		TopicListQuery query = TopicListQuery.of(order, period, solved);
 		model.addAttribute("category", category);
 		model.addAttribute("canStartTopic", category.topicsStartableBy(viewer));
-		model.addAttribute("page", this.topics.inCategory(category, after));
+		model.addAttribute("page", this.topics.inCategory(category, query, after));
+		listQuery(model, query, "/c/" + category.slug());
 		return "forum/category";
+	}
+
+	private static void listQuery(Model model, TopicListQuery query, String path) {
+		model.addAttribute("listPath", path);
+		model.addAttribute("order", query.order().name().toLowerCase(Locale.ROOT));
+		model.addAttribute("period", query.period().name().toLowerCase(Locale.ROOT));
+		model.addAttribute("solved", (query.solved() == null) ? "" : query.solved() ? "yes" : "no");
 	}
 
 	@GetMapping({ "/t/{slug}/{id}", "/t/{id}" })

@@ -108,6 +108,13 @@ class TopicActionsBrowserTest extends BrowserTest {
 		assertAccessible();
 		open("/latest");
 		assertThat(find("tr:has(a[href*='/" + topic.id() + "'])").getText()).contains("Solved");
+		new org.openqa.selenium.support.ui.Select(byId("solved")).selectByValue("no");
+		submit();
+		assertThat(pageText()).doesNotContain("Which stove for winter camping?");
+		new org.openqa.selenium.support.ui.Select(byId("solved")).selectByValue("yes");
+		submit();
+		assertThat(pageText()).contains("Which stove for winter camping?");
+		assertAccessible();
 		logout();
 
 		loginAs(helper.username(), PASSWORD);
