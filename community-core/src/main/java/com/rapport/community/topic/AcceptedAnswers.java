@@ -40,7 +40,20 @@ public class AcceptedAnswers {
 		if (post.postNumber() == 1 || post.deleted()) {
 			throw new RejectedException("post", "answer.notAReply");
 		}
-		this.jdbc.sql("UPDATE topic SET solved_post_id = ? WHERE id = ?").params(postId, post.topicId()).update();
+		this.jdbc
+			.sql("SELECT p.author_id FROM topic t JOIN post p ON p.id = t.solved_post_id WHERE t.id = ? AND p.id <> ?")
+			.params(post.topicId(), postId)
+			.query(Long.class)
+			.optional()
+			.ifPresent((previous) -> Reputation.add(this.jdbc, previous, -Reputation.ANSWER_ACCEPTED));
+		int changed = this.jdbc
+			.sql("UPDATE topic SET solved_post_id = ? WHERE id = ? AND (solved_post_id IS NULL OR solved_post_id <> ?)")
+			.params(postId, post.topicId(), postId)
+			.update();
+		if (changed == 0) {
+			return;
+		}
+		Reputation.add(this.jdbc, post.authorId(), Reputation.ANSWER_ACCEPTED);
 		this.events
 			.publishEvent(new AnswerAccepted(post.topicId(), post.postNumber(), post.authorId(), viewer.memberId()));
 	}
@@ -54,9 +67,12 @@ public class AcceptedAnswers {
 	public void unaccept(Viewer viewer, long postId) {
 		PostAccess.PostRef post = this.access.readable(viewer, postId);
 		requireMayDecide(viewer, post);
-		this.jdbc.sql("UPDATE topic SET solved_post_id = NULL WHERE id = ? AND solved_post_id = ?")
+		int changed = this.jdbc.sql("UPDATE topic SET solved_post_id = NULL WHERE id = ? AND solved_post_id = ?")
 			.params(post.topicId(), postId)
 			.update();
+		if (changed > 0) {
+			Reputation.add(this.jdbc, post.authorId(), -Reputation.ANSWER_ACCEPTED);
+		}
 	}
 
 	private static void requireMayDecide(Viewer viewer, PostAccess.PostRef post) {

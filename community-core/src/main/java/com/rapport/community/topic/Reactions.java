@@ -77,6 +77,7 @@ public class Reactions {
 			this.jdbc.sql("UPDATE topic SET like_count = GREATEST(like_count + ?, 0) WHERE id = ?")
 				.params(delta, post.topicId())
 				.update();
+			Reputation.add(this.jdbc, post.authorId(), delta * Reputation.LIKE_RECEIVED);
 		}
 		if (delta > 0) {
 			this.events.publishEvent(new ReactionAdded(postId, post.topicId(), post.postNumber(), post.authorId(),

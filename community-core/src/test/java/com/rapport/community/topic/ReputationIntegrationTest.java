@@ -1,0 +1,97 @@
+package com.rapport.community.topic;
+
+import java.util.Set;
+
+import com.rapport.community.CommunityIntegrationTest;
+import com.rapport.community.category.Access;
+import com.rapport.community.category.CategoryService;
+import com.rapport.community.category.NewCategory;
+import com.rapport.community.member.MemberService;
+import com.rapport.community.member.Registration;
+import com.rapport.community.member.RejectedException;
+import com.rapport.community.member.Role;
+import com.rapport.community.member.Viewer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReputationIntegrationTest extends CommunityIntegrationTest {
+
+	@Autowired
+	TopicService topics;
+
+	@Autowired
+	Reactions reactions;
+
+	@Autowired
+	AcceptedAnswers answers;
+
+	@Autowired
+	MemberService members;
+
+	@Autowired
+	CategoryService categories;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void likesAndAcceptedAnswersEarnPointsThatGoBackWhenTakenBack() {
+		Viewer asker = member();
+		Viewer helper = member();
+		Viewer other = member();
+		long category = category();
+		TopicRef topic = this.topics.startTopic(asker, new NewTopic(category, "Zipper stuck again", "Help!"));
+		this.topics.reply(helper, topic.id(), "Use a bit of candle wax.", null);
+		this.topics.reply(other, topic.id(), "Or graphite.", null);
+		long helpful = postId(topic, 2);
+		long alternative = postId(topic, 3);
+
+		assertThat(this.reactions.toggle(asker, helpful, Reaction.LIKE)).isTrue();
+		assertThat(reputation(helper)).isEqualTo(1);
+		assertThat(this.reactions.toggle(asker, helpful, Reaction.LIKE)).isFalse();
+		assertThat(reputation(helper)).isZero();
+		assertThatThrownBy(() -> this.reactions.toggle(helper, helpful, Reaction.LIKE))
+			.isInstanceOf(RejectedException.class);
+
+		this.answers.accept(asker, helpful);
+		this.answers.accept(asker, helpful);
+		assertThat(reputation(helper)).as("accepting twice counts once").isEqualTo(10);
+		this.answers.accept(asker, alternative);
+		assertThat(reputation(helper)).isZero();
+		assertThat(reputation(other)).isEqualTo(10);
+		this.answers.unaccept(asker, alternative);
+		assertThat(reputation(other)).isZero();
+		assertThatThrownBy(() -> this.answers.accept(helper, alternative)).as("only the topic's author or a moderator")
+			.isInstanceOf(RejectedException.class);
+	}
+
+	private int reputation(Viewer member) {
+		return this.members.findById(member.memberId()).orElseThrow().reputation();
+	}
+
+	private long postId(TopicRef topic, int number) {
+		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
+			.params(topic.id(), number)
+			.query(Long.class)
+			.single();
+	}
+
+	private Viewer member() {
+		String name = unique("r");
+		long id = this.members.createVerified(new Registration(name, name + "@example.com", "a long secret phrase"),
+				Set.of());
+		return new Viewer(id, name, Set.of(Role.MEMBER), true);
+	}
+
+	private long category() {
+		String slug = unique("c").toLowerCase().replace('_', '-');
+		return this.categories.create(new NewCategory(null, slug, slug, "", "#123456", "DISCUSSION", Access.ANYONE,
+				Access.MEMBER, Access.MEMBER));
+	}
+
+}
