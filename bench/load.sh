@@ -10,6 +10,8 @@
 #   WARMUP           unmeasured run per path before the measured ones (default 10s; 0 to skip)
 #   CONNECTIONS      connection counts to measure (default "10 50")
 #   THREADS          wrk threads (default 2)
+#   TIMEOUT          wrk's request timeout (default 10s); a slower response counts as an error
+#                    and is left out of the percentiles, so keep it above the slowest response
 #   ACCEPT_LANGUAGE  sent as Accept-Language when set (e.g. zh-CN, ru)
 #   RESULTS_DIR      where wrk's full output is kept (default: a new temporary directory)
 set -euo pipefail
@@ -20,6 +22,7 @@ duration="${DURATION:-30s}"
 warmup="${WARMUP:-10s}"
 connections="${CONNECTIONS:-10 50}"
 threads="${THREADS:-2}"
+timeout="${TIMEOUT:-10s}"
 script="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/report.lua"
 
 # benchmark traffic goes to this machine only
@@ -55,7 +58,7 @@ field() {
 	sed -n "s/^RESULT .*\b$1=\([^ ]*\).*/\1/p" "$2"
 }
 
-echo "Load test of $base_url: wrk, $threads threads, $duration per run, connections: $connections"
+echo "Load test of $base_url: wrk, $threads threads, $duration per run, connections: $connections, timeout $timeout"
 echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; wrk output in $results_dir"
 
 for path in "${paths[@]}"; do
@@ -66,7 +69,7 @@ for path in "${paths[@]}"; do
 	url="$base_url$path"
 	name="$(printf '%s' "$path" | tr -c 'A-Za-z0-9._-' '_')"
 	if [ "$warmup" != "0" ]; then
-		wrk -t "$threads" -c 10 -d "$warmup" -s "$script" "$url" >"$results_dir/warmup$name.txt" 2>&1 || true
+		wrk -t "$threads" -c 10 -d "$warmup" --timeout "$timeout" -s "$script" "$url" >"$results_dir/warmup$name.txt" 2>&1 || true
 	fi
 	echo
 	echo "== $path"
@@ -74,7 +77,7 @@ for path in "${paths[@]}"; do
 		connections req/s mean_ms p50_ms p75_ms p90_ms p95_ms p99_ms max_ms errors
 	for c in $connections; do
 		out="$results_dir/c$c$name.txt"
-		if ! wrk -t "$threads" -c "$c" -d "$duration" --latency -s "$script" "$url" >"$out" 2>&1; then
+		if ! wrk -t "$threads" -c "$c" -d "$duration" --timeout "$timeout" --latency -s "$script" "$url" >"$out" 2>&1; then
 			echo "wrk failed for $url at $c connections:" >&2
 			cat "$out" >&2
 			exit 1

@@ -124,7 +124,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	public String jdbcUrl() {
 		return serverUrl() + this.database
 				+ "?sslMode=DISABLED&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
-				+ "&rewriteBatchedStatements=true&useServerPrepStmts=false&cachePrepStmts=true";
+				+ "&rewriteBatchedStatements=true&useServerPrepStmts=false&cachePrepStmts=true"
+				+ "&prepStmtCacheSize=500&prepStmtCacheSqlLimit=4096";
 	}
 
 	public int port() {

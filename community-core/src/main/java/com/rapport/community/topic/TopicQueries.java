@@ -134,7 +134,14 @@ public class TopicQueries {
 			where.append(" AND t.created_at >= :since");
 		}
 		if (after.isPresent()) {
-			where.append(" AND (").append(sortKey).append(", t.id) < (:key, :id)");
+			// spelled out rather than as a row comparison, which MariaDB does not turn
+			// into
+			// an index range: this way a deep page reads only its own rows
+			where.append(" AND (")
+				.append(sortKey)
+				.append(" < :key OR (")
+				.append(sortKey)
+				.append(" = :key AND t.id < :id))");
 		}
 		var statement = this.jdbc.sql(SUMMARY + where + " ORDER BY " + sortKey + " DESC, t.id DESC LIMIT :limit")
 			.param("ids", categoryIds)

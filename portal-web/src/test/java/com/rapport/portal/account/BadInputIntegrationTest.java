@@ -1,6 +1,7 @@
 package com.rapport.portal.account;
 
 import com.rapport.community.member.MemberService;
+import com.rapport.portal.support.FormToken;
 import com.rapport.portal.support.PortalIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,6 @@ import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -48,14 +48,14 @@ class BadInputIntegrationTest extends PortalIntegrationTest {
 			.perform(post("/register").param("username", "bad\uFFFDname")
 				.param("email", "bad@example.com")
 				.param("password", "a long secret phrase")
-				.with(csrf()))
+				.with(FormToken.from(this.mvc)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("characters that cannot be stored")));
 		this.mvc
 			.perform(post("/register").param("username", "okname")
 				.param("email", "ok\u0007@example.com")
 				.param("password", "a long secret phrase")
-				.with(csrf()))
+				.with(FormToken.from(this.mvc)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("characters that cannot be stored")));
 		assertThat(members()).isEqualTo(before);
@@ -68,7 +68,7 @@ class BadInputIntegrationTest extends PortalIntegrationTest {
 			.perform(post("/register").param("username", "x".repeat(31))
 				.param("email", "y".repeat(250) + "@example.com")
 				.param("password", "a long secret phrase")
-				.with(csrf()))
+				.with(FormToken.from(this.mvc)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("A username has 3 to 30 letters")))
 			.andExpect(content().string(containsString("This is too long.")));

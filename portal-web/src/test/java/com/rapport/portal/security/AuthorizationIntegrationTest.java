@@ -9,6 +9,7 @@ import java.util.Set;
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.Registration;
 import com.rapport.community.member.Role;
+import com.rapport.portal.support.FormToken;
 import com.rapport.portal.support.PortalIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,6 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -80,13 +80,13 @@ class AuthorizationIntegrationTest extends PortalIntegrationTest {
 			.perform(post("/staff/members/{id}/roles", memberId).param("role", "STAFF")
 				.param("action", "grant")
 				.with(user(this.member).roles("MEMBER"))
-				.with(csrf()))
+				.with(FormToken.from(this.mvc)))
 			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(post("/staff/brand").param("name", "Hacked")
 				.param("accentColor", "#000000")
 				.with(user(this.member).roles("MEMBER"))
-				.with(csrf()))
+				.with(FormToken.from(this.mvc)))
 			.andExpect(status().isForbidden());
 		assertThat(this.members.findById(memberId).orElseThrow().roles()).containsExactly(Role.MEMBER);
 	}

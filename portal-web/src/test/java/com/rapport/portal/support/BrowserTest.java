@@ -310,9 +310,27 @@ public abstract class BrowserTest extends PortalIntegrationTest {
 	private void clickAndWait(Runnable action) {
 		WebElement page = find("html");
 		action.run();
-		waitUntil(ExpectedConditions.stalenessOf(page));
+		waitUntil((driver) -> isStale(page));
 		this.lastField = null;
 		waitForPageLoad();
+	}
+
+	/**
+	 * Whether the element belongs to a page that was left. Chromium sometimes answers a
+	 * look at such an element with "Node with given id does not belong to the document"
+	 * instead of a stale element error: both mean the page changed.
+	 */
+	private static boolean isStale(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			return String.valueOf(ex.getMessage()).contains("does not belong to the document");
+		}
 	}
 
 	private void openMenuHolding(WebElement element) {
