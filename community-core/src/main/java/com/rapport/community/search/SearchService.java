@@ -1,0 +1,143 @@
+package com.rapport.community.search;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.rapport.community.category.Category;
+import com.rapport.community.category.CategoryService;
+import com.rapport.community.member.RejectedException;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.topic.TopicQueries;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Full-text search over the topics and posts a reader may read, best match first and the
+ * newer post among equally good ones. The index finds and ranks; what a page shows
+ * (titles, categories, whether the post is still visible) is read from the database, so a
+ * result never shows more than the reader may see even when the index lags behind.
+ */
+@Service
+public class SearchService {
+
+	private final SearchIndex index;
+
+	private final SearchablePosts posts;
+
+	private final SearchIndexer indexer;
+
+	private final CategoryService categories;
+
+	SearchService(SearchIndex index, SearchablePosts posts, SearchIndexer indexer, CategoryService categories) {
+		this.index = index;
+		this.posts = posts;
+		this.indexer = indexer;
+		this.categories = categories;
+	}
+
+	/**
+	 * Searches.
+	 * @param viewer who searches: only categories they may read are searched
+	 * @param query the words and filters
+	 * @return a page of topics found; {@link SearchResults#NONE} for a blank query
+	 * @throws RejectedException {@code search.query.tooLong} for a query over
+	 * {@link SearchQuery#MAX_LENGTH} characters, {@code search.dates.order} when
+	 * {@code from} is after {@code to}
+	 */
+	public SearchResults search(Viewer viewer, SearchQuery query) {
+		String text = (query.text() != null) ? query.text().strip() : "";
+		if (text.codePointCount(0, text.length()) > SearchQuery.MAX_LENGTH) {
+			throw new RejectedException("q", "search.query.tooLong");
+		}
+		if (query.from() != null && query.to() != null && query.from().isAfter(query.to())) {
+			throw new RejectedException("to", "search.dates.order");
+		}
+		if (text.isEmpty()) {
+			return SearchResults.NONE;
+		}
+		List<Category> readable = this.categories.visibleTo(viewer);
+		Set<Long> categoryIds = searchedCategories(readable, query.categorySlug());
+		if (categoryIds.isEmpty()) {
+			return SearchResults.NONE;
+		}
+		int page = Math.min(Math.max(query.page(), 1), SearchQuery.MAX_PAGES);
+		IndexHits found = this.index.search(new IndexQuery(text, categoryIds, author(query.author()),
+				startOf(query.from()), startOf((query.to() != null) ? query.to().plusDays(1) : null),
+				query.solvedOnly(), (page - 1) * SearchQuery.PAGE_SIZE, SearchQuery.PAGE_SIZE,
+				SearchQuery.MAX_PAGES * SearchQuery.PAGE_SIZE));
+		Map<Long, SearchablePosts.Listing> listings = this.posts
+			.listings(found.hits().stream().map(IndexHits.Hit::postId).toList());
+		List<SearchHit> hits = new ArrayList<>();
+		for (IndexHits.Hit hit : found.hits()) {
+			SearchablePosts.Listing listing = listings.get(hit.postId());
+			// the index may lag behind a change: the database has the last word
+			if (listing != null && categoryIds.contains(listing.categoryId())
+					&& (listing.solved() || !query.solvedOnly())) {
+				Category category = readable.stream()
+					.filter((c) -> c.id() == listing.categoryId())
+					.findFirst()
+					.orElseThrow();
+				hits.add(new SearchHit(listing.topicId(), listing.topicSlug(), listing.topicTitle(),
+						listing.postNumber(), (listing.postNumber() - 1) / TopicQueries.POSTS_PER_PAGE + 1,
+						category.slug(), category.name(), listing.author(), listing.createdAt(), listing.solved(),
+						hit.snippet()));
+			}
+		}
+		int pageCount = Math.min(SearchQuery.MAX_PAGES,
+				(found.topicCount() + SearchQuery.PAGE_SIZE - 1) / SearchQuery.PAGE_SIZE);
+		return new SearchResults(hits, page, pageCount, found.topicCount(), found.more());
+	}
+
+	/**
+	 * Builds the index again from the database: after restoring a backup, or when the
+	 * index was lost or damaged. Searches keep working meanwhile. Also runs at start-up
+	 * with {@code --rapport.search.rebuild=true}.
+	 */
+	@PreAuthorize("hasRole('STAFF')")
+	public void rebuild() {
+		this.indexer.rebuild();
+	}
+
+	/**
+	 * The categories searched: all the reader may read, or one of them and its children.
+	 */
+	private static Set<Long> searchedCategories(List<Category> readable, String slug) {
+		Set<Long> ids = new HashSet<>();
+		if (slug == null || slug.isBlank()) {
+			readable.forEach((c) -> ids.add(c.id()));
+			return ids;
+		}
+		Optional<Category> chosen = readable.stream().filter((c) -> c.slug().equals(slug)).findFirst();
+		chosen.ifPresent((c) -> {
+			ids.add(c.id());
+			readable.stream().filter((child) -> Long.valueOf(c.id()).equals(child.parentId())).forEach((child) -> {
+				ids.add(child.id());
+			});
+		});
+		return ids;
+	}
+
+	private static String author(String author) {
+		if (author == null) {
+			return null;
+		}
+		String name = author.strip();
+		if (name.startsWith("@")) {
+			name = name.substring(1);
+		}
+		return name.isEmpty() ? null : name;
+	}
+
+	private static Instant startOf(LocalDate day) {
+		return (day != null) ? day.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
+	}
+
+}
