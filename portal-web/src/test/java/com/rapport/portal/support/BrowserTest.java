@@ -68,7 +68,8 @@ public abstract class BrowserTest extends PortalIntegrationTest {
 
 	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	// generous: a loaded two-core machine can take seconds to render a page
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 

@@ -38,10 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * relying on an empty database.
  */
 @SpringBootTest(classes = PortalApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "rapport.db.embedded.ephemeral=true", "rapport.mail.poll-interval=200ms" })
+		properties = { "rapport.db.embedded.ephemeral=true", "rapport.mail.poll-interval=200ms",
+				// tests flush topic views themselves, when they want to see them
+				"rapport.views.flush-interval=1h" })
 public abstract class PortalIntegrationTest {
 
-	private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
 
