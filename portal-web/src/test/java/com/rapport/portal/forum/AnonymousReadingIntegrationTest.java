@@ -7,12 +7,6 @@ import java.net.http.HttpResponse;
 import java.util.Set;
 
 import com.rapport.community.category.Access;
-import com.rapport.community.category.CategoryService;
-import com.rapport.community.category.NewCategory;
-import com.rapport.community.member.MemberService;
-import com.rapport.community.member.Registration;
-import com.rapport.community.member.Role;
-import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
@@ -22,9 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,12 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counted later in a batch instead of written while the page waits.
  */
 class AnonymousReadingIntegrationTest extends PortalIntegrationTest {
-
-	@Autowired
-	MemberService members;
-
-	@Autowired
-	CategoryService categories;
 
 	@Autowired
 	TopicService topics;
@@ -78,23 +63,9 @@ class AnonymousReadingIntegrationTest extends PortalIntegrationTest {
 	}
 
 	private TopicRef topic() {
-		String name = unique("reader");
-		long id = this.members.createVerified(new Registration(name, name + "@example.com", "a long secret phrase"),
-				Set.of());
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("t", null,
-					AuthorityUtils.createAuthorityList("ROLE_STAFF")));
-		long category;
-		try {
-			String slug = name.toLowerCase().replace('_', '-');
-			category = this.categories.create(new NewCategory(null, slug, slug, "", "#0969da", "DISCUSSION",
-					Access.ANYONE, Access.MEMBER, Access.MEMBER));
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
-		return this.topics.startTopic(new Viewer(id, name, Set.of(Role.MEMBER), true),
-				new NewTopic(category, "Cheap reading for everyone", "Nothing is written while you read."));
+		var category = testData().category("Reading room", Access.ANYONE, Access.MEMBER);
+		return this.topics.startTopic(testData().member("reader"),
+				new NewTopic(category.id(), "Cheap reading for everyone", "Nothing is written while you read."));
 	}
 
 }

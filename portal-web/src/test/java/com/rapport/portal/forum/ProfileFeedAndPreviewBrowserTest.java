@@ -8,23 +8,19 @@ import java.util.Set;
 
 import com.rapport.community.category.Access;
 import com.rapport.community.category.CategoryService;
-import com.rapport.community.category.NewCategory;
 import com.rapport.community.member.MemberService;
-import com.rapport.community.member.Registration;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.TopicService;
 import com.rapport.portal.support.BrowserTest;
+import com.rapport.portal.support.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProfileFeedAndPreviewBrowserTest extends BrowserTest {
 
-	static final String PASSWORD = "a long secret phrase";
+	static final String PASSWORD = TestData.PASSWORD;
 
 	@Autowired
 	MemberService members;
@@ -52,20 +48,10 @@ class ProfileFeedAndPreviewBrowserTest extends BrowserTest {
 
 	@BeforeAll
 	void createCategories() {
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("t", null,
-					AuthorityUtils.createAuthorityList("ROLE_STAFF")));
-		try {
-			this.publicSlug = unique("trips").toLowerCase().replace('_', '-');
-			this.publicCategory = this.categories.create(new NewCategory(null, this.publicSlug, "Trip reports", "",
-					"#2f6f4f", "DISCUSSION", Access.ANYONE, Access.MEMBER, Access.MEMBER));
-			String hidden = unique("secret").toLowerCase().replace('_', '-');
-			this.privateCategory = this.categories.create(new NewCategory(null, hidden, "Secret plans", "", "#57606a",
-					"DISCUSSION", Access.STAFF, Access.STAFF, Access.STAFF));
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		var trips = testData().category("Trip reports", Access.ANYONE, Access.MEMBER);
+		this.publicSlug = trips.slug();
+		this.publicCategory = trips.id();
+		this.privateCategory = testData().category("Secret plans", Access.STAFF, Access.STAFF).id();
 	}
 
 	@BeforeEach
@@ -131,11 +117,7 @@ class ProfileFeedAndPreviewBrowserTest extends BrowserTest {
 	}
 
 	private Viewer member(Set<Role> roles) {
-		String name = unique("walker");
-		long id = this.members.createVerified(new Registration(name, name + "@example.com", PASSWORD), roles);
-		java.util.Set<Role> all = new java.util.HashSet<>(roles);
-		all.add(Role.MEMBER);
-		return new Viewer(id, name, all, true);
+		return testData().member("walker", roles.toArray(new Role[0]));
 	}
 
 }

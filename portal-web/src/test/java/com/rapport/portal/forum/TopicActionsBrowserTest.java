@@ -4,9 +4,7 @@ import java.util.Set;
 
 import com.rapport.community.category.Access;
 import com.rapport.community.category.CategoryService;
-import com.rapport.community.category.NewCategory;
 import com.rapport.community.member.MemberService;
-import com.rapport.community.member.Registration;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.NewTopic;
@@ -14,6 +12,7 @@ import com.rapport.community.topic.PostEditor;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
 import com.rapport.portal.support.BrowserTest;
+import com.rapport.portal.support.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +20,6 @@ import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TopicActionsBrowserTest extends BrowserTest {
 
-	static final String PASSWORD = "a long secret phrase";
+	static final String PASSWORD = TestData.PASSWORD;
 
 	@Autowired
 	MemberService members;
@@ -54,17 +50,7 @@ class TopicActionsBrowserTest extends BrowserTest {
 
 	@BeforeAll
 	void createCategory() {
-		String slug = unique("gear").toLowerCase().replace('_', '-');
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("t", null,
-					AuthorityUtils.createAuthorityList("ROLE_STAFF")));
-		try {
-			this.categoryId = this.categories.create(new NewCategory(null, slug, slug, "Gear questions", "#2f6f4f",
-					"DISCUSSION", Access.ANYONE, Access.MEMBER, Access.MEMBER));
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		this.categoryId = testData().category("Gear questions", Access.ANYONE, Access.MEMBER).id();
 	}
 
 	@BeforeEach
@@ -186,11 +172,7 @@ class TopicActionsBrowserTest extends BrowserTest {
 	}
 
 	private Viewer member(Set<Role> roles) {
-		String name = unique("hiker");
-		long id = this.members.createVerified(new Registration(name, name + "@example.com", PASSWORD), roles);
-		java.util.Set<Role> all = new java.util.HashSet<>(roles);
-		all.add(Role.MEMBER);
-		return new Viewer(id, name, all, true);
+		return testData().member("hiker", roles.toArray(new Role[0]));
 	}
 
 }

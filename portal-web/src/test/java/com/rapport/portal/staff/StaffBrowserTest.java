@@ -7,15 +7,13 @@ import com.rapport.community.member.Registration;
 import com.rapport.community.member.Role;
 import com.rapport.portal.brand.BrandSettings;
 import com.rapport.portal.support.BrowserTest;
+import com.rapport.portal.support.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,15 +40,10 @@ class StaffBrowserTest extends BrowserTest {
 
 	@AfterEach
 	void restoreBrand() {
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("t", null,
-					AuthorityUtils.createAuthorityList("ROLE_STAFF")));
-		try {
+		TestData.asStaff(() -> {
 			this.brand.update("Rapport", "#0969da");
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+			return null;
+		});
 	}
 
 	@Test
@@ -62,8 +55,9 @@ class StaffBrowserTest extends BrowserTest {
 		loginAs(this.staff, "a long secret phrase");
 		open("/staff");
 		clickLink("Members and roles");
-		type("q", helper);
-		submit();
+		// the member search of the staff page, not the forum search in the header
+		byId("q").sendKeys(helper);
+		clickAndWait(find("form.search-form button"));
 		clickAndWait(driver().findElement(By.cssSelector("#member-" + helper + " button")));
 		assertThat(pageText()).contains("The role was granted.");
 		assertThat(find("#member-" + helper).getText()).contains("Moderator");

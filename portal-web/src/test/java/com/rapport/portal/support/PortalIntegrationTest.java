@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.rapport.PortalApplication;
+import com.rapport.community.category.CategoryService;
+import com.rapport.community.member.MemberService;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +45,20 @@ import org.springframework.test.context.DynamicPropertySource;
 				// tests flush topic views themselves, when they want to see them
 				"rapport.views.flush-interval=1h" })
 public abstract class PortalIntegrationTest {
+
+	@Autowired
+	private MemberService memberService;
+
+	@Autowired
+	private CategoryService categoryService;
+
+	/**
+	 * Builds members and categories for this test.
+	 * @return the builder
+	 */
+	protected TestData testData() {
+		return new TestData(this.memberService, this.categoryService);
+	}
 
 	private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
 
