@@ -271,7 +271,7 @@ class SearchIntegrationTest extends CommunityIntegrationTest {
 	void aLongPostIsCutAroundTheMatch() {
 		String category = category(Access.ANYONE);
 		String word = word();
-		String filler = "Lorem ipsum dolor sit amet consectetur. ".repeat(40);
+		String filler = "The trail climbs slowly through the pine forest. ".repeat(40);
 		topic(category, "A long story", filler + "Then " + word + " happened. " + filler);
 
 		String snippet = search(word, category).hits().get(0).snippet();
