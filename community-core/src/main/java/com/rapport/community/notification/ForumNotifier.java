@@ -2,6 +2,7 @@ package com.rapport.community.notification;
 
 import java.util.Set;
 
+import com.rapport.community.topic.Mentions;
 import com.rapport.community.topic.PostEvents.AnswerAccepted;
 import com.rapport.community.topic.PostEvents.PostPublished;
 import com.rapport.community.topic.PostEvents.ReactionAdded;

@@ -3,7 +3,6 @@ package com.rapport.community.topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -33,8 +32,6 @@ public class PostRenderer {
 
 	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create(),
 			AutolinkExtension.create());
-
-	private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@./])@([\\p{L}\\p{N}_]{3,30})");
 
 	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
@@ -75,7 +72,7 @@ public class PostRenderer {
 			}
 		}, root);
 		for (TextNode text : texts) {
-			Matcher matcher = MENTION.matcher(text.getWholeText());
+			Matcher matcher = Mentions.MENTION.matcher(text.getWholeText());
 			if (!matcher.find()) {
 				continue;
 			}

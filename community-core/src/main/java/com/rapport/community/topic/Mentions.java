@@ -1,4 +1,4 @@
-package com.rapport.community.notification;
+package com.rapport.community.topic;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -16,7 +16,8 @@ public final class Mentions {
 
 	private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\n]*`");
 
-	private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@./])@([\\p{L}\\p{N}_]{3,30})");
+	/** An @username, not inside a word, an email address or a path. */
+	static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@./])@([\\p{L}\\p{N}_]{3,30})");
 
 	private Mentions() {
 	}
