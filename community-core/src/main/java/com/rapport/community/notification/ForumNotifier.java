@@ -1,5 +1,6 @@
 package com.rapport.community.notification;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import com.rapport.community.topic.Mentions;
@@ -20,10 +21,13 @@ class ForumNotifier {
 
 	private final Notifications notifications;
 
+	private final Watching watching;
+
 	private final JdbcClient jdbc;
 
-	ForumNotifier(Notifications notifications, JdbcClient jdbc) {
+	ForumNotifier(Notifications notifications, Watching watching, JdbcClient jdbc) {
 		this.notifications = notifications;
+		this.watching = watching;
 		this.jdbc = jdbc;
 	}
 
@@ -36,29 +40,35 @@ class ForumNotifier {
 			.query((rs, n) -> new Object[] { rs.getString(1), rs.getObject(2), rs.getLong(3) })
 			.single();
 		Set<String> mentioned = Mentions.in((String) post[0]);
-		java.util.Set<Long> told = new java.util.HashSet<>();
+		Set<Long> told = new HashSet<>();
+		told.add(event.authorId());
 		if (!mentioned.isEmpty()) {
 			this.jdbc.sql("SELECT id FROM member WHERE username IN (:names)")
 				.param("names", mentioned)
 				.query(Long.class)
 				.list()
-				.forEach((memberId) -> {
-					this.notifications.notify(memberId, NotificationKind.MENTION, event.authorId(), event.topicId(),
-							event.postNumber());
-					told.add(memberId);
-				});
+				.forEach((memberId) -> tell(memberId, NotificationKind.MENTION, event, told));
 		}
 		if (event.postNumber() > 1) {
 			long repliedTo = (post[1] instanceof Number replyAuthor) ? replyAuthor.longValue() : (Long) post[2];
-			if (!told.contains(repliedTo)) {
-				this.notifications.notify(repliedTo, NotificationKind.REPLY, event.authorId(), event.topicId(),
-						event.postNumber());
-			}
+			tell(repliedTo, NotificationKind.REPLY, event, told);
+		}
+		NotificationKind watched = (event.postNumber() == 1) ? NotificationKind.NEW_TOPIC
+				: NotificationKind.WATCHED_POST;
+		this.watching.watchersOf(event.topicId()).forEach((memberId) -> tell(memberId, watched, event, told));
+	}
+
+	private void tell(long memberId, NotificationKind kind, PostPublished event, Set<Long> told) {
+		if (told.add(memberId) && !this.watching.isMuted(memberId, event.topicId())) {
+			this.notifications.notify(memberId, kind, event.authorId(), event.topicId(), event.postNumber());
 		}
 	}
 
 	@EventListener
 	void on(ReactionAdded event) {
+		if (this.watching.isMuted(event.authorId(), event.topicId())) {
+			return;
+		}
 		this.notifications.notify(event.authorId(), NotificationKind.REACTION, event.memberId(), event.topicId(),
 				event.postNumber());
 	}

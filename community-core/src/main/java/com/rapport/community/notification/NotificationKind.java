@@ -12,6 +12,10 @@ public enum NotificationKind {
 	/** The member's reply was accepted as the answer. */
 	ANSWER_ACCEPTED,
 	/** Members reacted to the member's post (grouped per post while unread). */
-	REACTION
+	REACTION,
+	/** Someone posted in a topic the member watches (grouped per topic while unread). */
+	WATCHED_POST,
+	/** Someone started a topic in a category the member watches. */
+	NEW_TOPIC
 
 }

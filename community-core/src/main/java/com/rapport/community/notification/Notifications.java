@@ -46,6 +46,9 @@ public class Notifications {
 		if (kind == NotificationKind.REACTION && groupWithUnread(memberId, topicId, postNumber)) {
 			return;
 		}
+		if (kind == NotificationKind.WATCHED_POST && groupWithUnreadInTopic(memberId, topicId, actorId)) {
+			return;
+		}
 		this.jdbc
 			.sql("INSERT INTO notification (member_id, kind, actor_id, topic_id, post_number, detail, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, '1', ?)")
@@ -61,6 +64,18 @@ public class Notifications {
 			.sql("UPDATE notification SET detail = CAST(detail AS UNSIGNED) + 1, created_at = ? WHERE member_id = ? "
 					+ "AND kind = 'REACTION' AND topic_id = ? AND post_number = ? AND read_at IS NULL")
 			.params(Timestamp.from(this.clock.instant()), memberId, topicId, postNumber)
+			.update() > 0;
+	}
+
+	/**
+	 * Folds another new post in a watched topic into the unread notification about that
+	 * topic; the notification keeps pointing at the first post the member has not seen.
+	 */
+	private boolean groupWithUnreadInTopic(long memberId, Long topicId, Long actorId) {
+		return this.jdbc
+			.sql("UPDATE notification SET detail = CAST(detail AS UNSIGNED) + 1, actor_id = ?, created_at = ? "
+					+ "WHERE member_id = ? AND kind = 'WATCHED_POST' AND topic_id = ? AND read_at IS NULL")
+			.params(actorId, Timestamp.from(this.clock.instant()), memberId, topicId)
 			.update() > 0;
 	}
 

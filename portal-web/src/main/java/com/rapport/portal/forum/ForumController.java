@@ -4,17 +4,22 @@ import com.rapport.community.category.Category;
 import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.notification.ReadMarker;
+import com.rapport.community.notification.Watching;
 import com.rapport.community.topic.Reaction;
 import com.rapport.community.topic.Reactions;
+import com.rapport.community.topic.TopicListPage;
 import com.rapport.community.topic.TopicListQuery;
 import com.rapport.community.topic.TopicQueries;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
+import com.rapport.community.topic.TopicSummary;
 import com.rapport.community.topic.TopicView;
 import com.rapport.community.topic.ViewCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -47,13 +52,16 @@ class ForumController {
 
 	private final Reactions reactions;
 
+	private final Watching watching;
+
 	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService, ViewCounter views,
-			Reactions reactions) {
+			Reactions reactions, Watching watching) {
 		this.categories = categories;
 		this.topics = topics;
 		this.topicService = topicService;
 		this.views = views;
 		this.reactions = reactions;
+		this.watching = watching;
 	}
 
 	@GetMapping({ "/", "/latest" })
@@ -63,7 +71,9 @@ class ForumController {
 			@RequestParam(name = "solved", required = false) String solved, Viewer viewer, Model model) {
 		TopicListQuery query = TopicListQuery.of(order, period, solved);
 		model.addAttribute("categories", this.categories.visibleTo(viewer));
-		model.addAttribute("page", this.topics.latest(viewer, query, after));
+		TopicListPage page = this.topics.latest(viewer, query, after);
+		model.addAttribute("page", page);
+		model.addAttribute("markers", markers(viewer, page));
 		listQuery(model, query, "/latest");
 		return "forum/latest";
 	}
@@ -77,9 +87,16 @@ class ForumController {
 		TopicListQuery query = TopicListQuery.of(order, period, solved);
 		model.addAttribute("category", category);
 		model.addAttribute("canStartTopic", category.topicsStartableBy(viewer));
-		model.addAttribute("page", this.topics.inCategory(category, query, after));
+		TopicListPage page = this.topics.inCategory(category, query, after);
+		model.addAttribute("page", page);
+		model.addAttribute("markers", markers(viewer, page));
+		model.addAttribute("categoryLevel", this.watching.levelOfCategory(viewer, category.id()));
 		listQuery(model, query, "/c/" + category.slug());
 		return "forum/category";
+	}
+
+	private Map<Long, ReadMarker> markers(Viewer viewer, TopicListPage page) {
+		return this.watching.markers(viewer, page.topics().stream().map(TopicSummary::id).toList());
 	}
 
 	private static void listQuery(Model model, TopicListQuery query, String path) {
@@ -103,6 +120,9 @@ class ForumController {
 			this.views.countView(id);
 		}
 		showTopic(view, viewer, model);
+		if (!view.posts().isEmpty()) {
+			this.watching.markRead(viewer, id, view.posts().get(view.posts().size() - 1).postNumber());
+		}
 		ReplyForm form = new ReplyForm();
 		if (quote != null) {
 			this.topics.quote(viewer, id, quote).ifPresent((q) -> {
@@ -126,6 +146,7 @@ class ForumController {
 		}
 		model.addAttribute("reactions", this.reactions.of(ids, viewer));
 		model.addAttribute("reactionKinds", Reaction.values());
+		model.addAttribute("topicLevel", this.watching.levelOf(viewer, view.summary().id()));
 		model.addAttribute("canAccept",
 				!viewer.isAnonymous() && (viewer.isModerator() || viewer.username().equals(view.summary().author())));
 	}

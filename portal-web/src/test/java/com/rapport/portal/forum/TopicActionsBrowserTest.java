@@ -164,6 +164,46 @@ class TopicActionsBrowserTest extends BrowserTest {
 		assertThat(driver().findElements(By.cssSelector("form[action$='/delete']"))).isEmpty();
 	}
 
+	@Test
+	void aMemberWatchesACategorySeesWhatIsNewAndMutesATopic() {
+		Viewer reader = member(Set.of());
+		Viewer author = member(Set.of());
+		var category = testData().category("Trip reports", Access.ANYONE, Access.MEMBER);
+
+		loginAs(reader.username(), PASSWORD);
+		open("/c/" + category.slug());
+		select("level", "WATCHING");
+		submit();
+		assertThat(pageText()).contains("Your notification level is saved.", "You will be told of every new post");
+		assertAccessible();
+
+		TopicRef topic = this.topics.startTopic(author,
+				new NewTopic(category.id(), "Three days on the ridge", "Clear skies, cold nights."));
+		open("/latest");
+		assertThat(find("tr:has(a[href*='/" + topic.id() + "'])").getText()).contains("New");
+		open("/notifications");
+		assertThat(pageText()).contains(author.username() + " started “Three days on the ridge”");
+
+		open("/t/" + topic.slug() + "/" + topic.id());
+		assertThat(pageText()).contains("Because of your level on its category.");
+		this.topics.reply(author, topic.id(), "Day two: the wind picked up.", null);
+		this.topics.reply(author, topic.id(), "Day three: summit!", null);
+		open("/c/" + category.slug());
+		clickAndWait(find("tr:has(a[href*='/" + topic.id() + "']) .badge-unread"));
+		assertThat(driver().getCurrentUrl()).endsWith("#post-2");
+		open("/notifications");
+		assertThat(pageText()).contains("2 new posts in “Three days on the ridge”");
+
+		open("/t/" + topic.slug() + "/" + topic.id());
+		select("level", "MUTED");
+		submit();
+		assertThat(pageText()).contains("You will never be told anything about this.", "You chose this.");
+		this.topics.reply(author, topic.id(), "Photos coming soon, @" + reader.username() + ".", null);
+		open("/notifications");
+		assertThat(pageText()).doesNotContain("Photos coming soon").doesNotContain("3 new posts");
+		logout();
+	}
+
 	private long firstPostId(TopicRef topic) {
 		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = 1")
 			.param(topic.id())
