@@ -16,6 +16,8 @@ public enum NotificationKind {
 	/** Someone posted in a topic the member watches (grouped per topic while unread). */
 	WATCHED_POST,
 	/** Someone started a topic in a category the member watches. */
-	NEW_TOPIC
+	NEW_TOPIC,
+	/** Someone wrote to the member privately (grouped per conversation while unread). */
+	PRIVATE_MESSAGE
 
 }

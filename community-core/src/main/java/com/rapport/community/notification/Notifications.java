@@ -59,6 +59,42 @@ public class Notifications {
 			.update();
 	}
 
+	/**
+	 * Tells a member of something that is not a topic (a private message, a survey), with
+	 * its own link. Unread notifications of the same kind and link are grouped.
+	 * @param memberId who is told
+	 * @param kind why
+	 * @param actorId who did it, or null
+	 * @param url where it leads: a path inside the portal
+	 * @param subject what it is about, shown in the list
+	 */
+	@Transactional
+	public void notify(long memberId, NotificationKind kind, Long actorId, String url, String subject) {
+		if (!url.startsWith("/") || url.startsWith("//") || url.contains("\\")) {
+			throw new IllegalArgumentException("A notification links inside the portal");
+		}
+		if (actorId != null && actorId == memberId) {
+			return;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		int grouped = this.jdbc
+			.sql("UPDATE notification SET detail = CAST(detail AS UNSIGNED) + 1, actor_id = ?, created_at = ? "
+					+ "WHERE member_id = ? AND kind = ? AND url = ? AND read_at IS NULL")
+			.params(actorId, now, memberId, kind.name(), url)
+			.update();
+		if (grouped > 0) {
+			return;
+		}
+		this.jdbc
+			.sql("INSERT INTO notification (member_id, kind, actor_id, url, subject, detail, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, '1', ?)")
+			.params(memberId, kind.name(), actorId, url, subject, now)
+			.update();
+		this.jdbc.sql("UPDATE member SET unread_notifications = unread_notifications + 1 WHERE id = ?")
+			.param(memberId)
+			.update();
+	}
+
 	private boolean groupWithUnread(long memberId, Long topicId, Integer postNumber) {
 		return this.jdbc
 			.sql("UPDATE notification SET detail = CAST(detail AS UNSIGNED) + 1, created_at = ? WHERE member_id = ? "
@@ -98,8 +134,8 @@ public class Notifications {
 	 */
 	public List<Notification> list(Viewer viewer, Long beforeId) {
 		return this.jdbc.sql("""
-				SELECT n.id, n.kind, a.username, n.topic_id, t.title, t.slug, n.post_number, n.detail, n.created_at,
-				       n.read_at IS NOT NULL AS is_read
+				SELECT n.id, n.kind, a.username, n.topic_id, COALESCE(t.title, n.subject) AS title, t.slug,
+				       n.post_number, n.detail, n.created_at, n.read_at IS NOT NULL AS is_read, n.url
 				FROM notification n
 				LEFT JOIN member a ON a.id = n.actor_id
 				LEFT JOIN topic t ON t.id = n.topic_id
@@ -139,8 +175,8 @@ public class Notifications {
 	 */
 	public java.util.Optional<Notification> find(Viewer viewer, long id) {
 		return this.jdbc.sql("""
-				SELECT n.id, n.kind, a.username, n.topic_id, t.title, t.slug, n.post_number, n.detail, n.created_at,
-				       n.read_at IS NOT NULL AS is_read
+				SELECT n.id, n.kind, a.username, n.topic_id, COALESCE(t.title, n.subject) AS title, t.slug,
+				       n.post_number, n.detail, n.created_at, n.read_at IS NOT NULL AS is_read, n.url
 				FROM notification n
 				LEFT JOIN member a ON a.id = n.actor_id
 				LEFT JOIN topic t ON t.id = n.topic_id
@@ -170,7 +206,7 @@ public class Notifications {
 		}
 		return new Notification(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
 				rs.getString("username"), topic, rs.getString("title"), rs.getString("slug"), post, count,
-				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("is_read"));
+				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("is_read"), rs.getString("url"));
 	}
 
 }

@@ -3,7 +3,9 @@ package com.rapport.portal.member;
 import com.rapport.community.member.Member;
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.RejectedException;
+import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.message.Blocks;
 import com.rapport.community.topic.PostRenderer;
 import com.rapport.community.topic.TopicQueries;
 import jakarta.validation.Valid;
@@ -31,8 +33,11 @@ class ProfileController {
 
 	private final PostRenderer renderer;
 
-	ProfileController(MemberService members, TopicQueries topics, PostRenderer renderer) {
+	private final Blocks blocks;
+
+	ProfileController(MemberService members, TopicQueries topics, PostRenderer renderer, Blocks blocks) {
 		this.members = members;
+		this.blocks = blocks;
 		this.topics = topics;
 		this.renderer = renderer;
 	}
@@ -44,7 +49,11 @@ class ProfileController {
 		model.addAttribute("member", member);
 		model.addAttribute("bioHtml", (member.bio() != null) ? this.renderer.render(member.bio()) : null);
 		model.addAttribute("activity", this.topics.activityOf(viewer, member.id(), 10));
-		model.addAttribute("own", !viewer.isAnonymous() && viewer.memberId() == member.id());
+		boolean own = !viewer.isAnonymous() && viewer.memberId() == member.id();
+		model.addAttribute("own", own);
+		model.addAttribute("canMessage", !viewer.isAnonymous() && !own);
+		model.addAttribute("canBlock", !viewer.isAnonymous() && !own && !member.has(Role.MODERATOR));
+		model.addAttribute("blocked", !viewer.isAnonymous() && this.blocks.isBlocked(viewer.memberId(), member.id()));
 		return "member/profile";
 	}
 

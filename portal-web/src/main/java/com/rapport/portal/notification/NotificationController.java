@@ -42,6 +42,9 @@ class NotificationController {
 		Notification notification = this.notifications.find(viewer, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		this.notifications.markRead(viewer, id);
+		if (notification.url() != null) {
+			return "redirect:" + notification.url();
+		}
 		if (notification.topicId() == null) {
 			return "redirect:/notifications";
 		}

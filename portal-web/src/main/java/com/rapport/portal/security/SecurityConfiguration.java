@@ -43,9 +43,10 @@ class SecurityConfiguration {
 			.hasRole("STAFF")
 			.requestMatchers("/mod/**")
 			.hasRole("MODERATOR")
-			.requestMatchers("/new-topic", "/account/**", "/notifications/**", "/p/*/edit")
+			.requestMatchers("/new-topic", "/account/**", "/notifications/**", "/p/*/edit", "/messages", "/messages/**")
 			.authenticated()
-			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies", "/preview")
+			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies", "/preview", "/t/*/notification-level",
+					"/c/*/notification-level", "/u/*/block")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

@@ -62,7 +62,8 @@ class AuthorizationIntegrationTest extends PortalIntegrationTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/staff", "/staff/members", "/staff/brand", "/mod", "/new-topic" })
+	@ValueSource(strings = { "/staff", "/staff/members", "/staff/brand", "/mod", "/new-topic", "/messages",
+			"/messages/new", "/messages/1", "/notifications" })
 	void anAnonymousVisitorIsSentToLogin(String path) throws Exception {
 		this.mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
 	}
