@@ -71,12 +71,35 @@ public final class LanguageDetector {
 			return Language.CHINESE;
 		}
 		if (cyrillic > 0 && cyrillic >= latin && cyrillic >= other) {
-			return Language.RUSSIAN;
+			return hasWordOf(text, UKRAINIAN) ? Language.OTHER : Language.RUSSIAN;
 		}
 		if (latin > 0 && latin >= other) {
 			return isEnglish(text) ? Language.ENGLISH : Language.OTHER;
 		}
 		return (han + cyrillic + latin + other == 0) ? Language.NONE : Language.OTHER;
+	}
+
+	/**
+	 * Common Ukrainian words that Russian does not have, for texts without і, ї, є, ґ.
+	 */
+	private static final Set<String> UKRAINIAN = Set.of("це", "дуже", "що", "але", "вже", "його", "щоб", "ще", "чи",
+			"від", "ви", "цей", "ця", "теж", "зараз", "коли", "навіть", "добре", "погано");
+
+	private static boolean hasWordOf(String text, Set<String> words) {
+		int start = -1;
+		for (int i = 0; i <= text.length(); i++) {
+			boolean letter = i < text.length() && Character.isLetter(text.charAt(i));
+			if (letter && start < 0) {
+				start = i;
+			}
+			else if (!letter && start >= 0) {
+				if (words.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+					return true;
+				}
+				start = -1;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isNonRussianCyrillic(int cp) {

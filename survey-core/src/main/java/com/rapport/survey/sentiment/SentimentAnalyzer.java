@@ -22,6 +22,10 @@ public final class SentimentAnalyzer {
 
 	private final EnglishScorer english;
 
+	private final ChineseScorer chinese;
+
+	private final RussianScorer russian;
+
 	/**
 	 * Reads the word lists from the classpath.
 	 */
@@ -33,7 +37,9 @@ public final class SentimentAnalyzer {
 		Map<String, Double> emoji = WordLists.valences("emoji.tsv");
 		Map<String, Double> lexicon = EnglishLexicon.load(rules.lexiconAdditions());
 		this.english = new EnglishScorer(lexicon, emoji, rules);
-		this.detector = new LanguageDetector();
+		this.chinese = new ChineseScorer(lexicon, emoji);
+		this.russian = new RussianScorer(lexicon, emoji);
+		this.detector = new LanguageDetector(lexicon.keySet());
 	}
 
 	/**
@@ -50,6 +56,8 @@ public final class SentimentAnalyzer {
 		List<Cue> cues;
 		switch (language) {
 			case ENGLISH, NONE -> cues = this.english.cues(text);
+			case CHINESE -> cues = this.chinese.cues(text);
+			case RUSSIAN -> cues = this.russian.cues(text);
 			default -> {
 				return Sentiment.notAnalysed(language);
 			}

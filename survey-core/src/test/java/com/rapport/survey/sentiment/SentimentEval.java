@@ -25,6 +25,7 @@ public final class SentimentEval {
 		Path dir = Path.of((args.length > 0) ? args[0] : "../shared/data/sentiment");
 		SentimentAnalyzer analyzer = new SentimentAnalyzer();
 		PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+		List<Rated> all = new ArrayList<>();
 		for (String corpus : CORPORA) {
 			List<Rated> records = read(dir.resolve(corpus + "_GroundTruth.txt"));
 			double[] scores = new double[records.size()];
@@ -33,7 +34,46 @@ public final class SentimentEval {
 			}
 			Metrics m = Metrics.of(records, scores);
 			out.printf(Locale.ROOT, "%s r=%.4f macroF1=%.4f%n", shortName(corpus), m.r(), m.macroF1());
+			all.addAll(records);
 		}
+		List<String> held = new ArrayList<>();
+		for (String language : new String[] { "en", "zh", "ru" }) {
+			double accuracy = HeldOut.accuracy(analyzer, HeldOut.examples(language), new ArrayList<>());
+			System.err.printf(Locale.ROOT, "held-out style set %s: 3-class accuracy %.3f%n", language, accuracy);
+			HeldOut.examples(language).forEach((example) -> held.add(example.text()));
+		}
+		throughput(analyzer,
+				"all corpus records (" + all.size() + ", mean "
+						+ all.stream().mapToInt((r) -> r.text().length()).sum() / all.size() + " chars)",
+				all.stream().map(Rated::text).toList());
+		throughput(analyzer, "short en/zh/ru texts (" + held.size() + ", mean "
+				+ held.stream().mapToInt(String::length).sum() / held.size() + " chars)", held);
+	}
+
+	/**
+	 * Texts per second on this thread, after a warm-up, over at least three seconds.
+	 */
+	static void throughput(SentimentAnalyzer analyzer, String what, List<String> texts) {
+		long sink = 0;
+		long warmUntil = System.nanoTime() + 3_000_000_000L;
+		while (System.nanoTime() < warmUntil) {
+			for (String text : texts) {
+				sink += analyzer.analyze(text).drivers().size();
+			}
+		}
+		long count = 0;
+		long start = System.nanoTime();
+		long end;
+		do {
+			for (String text : texts) {
+				sink += analyzer.analyze(text).drivers().size();
+			}
+			count += texts.size();
+			end = System.nanoTime();
+		}
+		while (end - start < 3_000_000_000L);
+		System.err.printf(Locale.ROOT, "throughput, one thread, %s: %,.0f texts/s (%d)%n", what,
+				count / ((end - start) / 1e9), sink % 2);
 	}
 
 	static String shortName(String corpus) {
