@@ -29,8 +29,6 @@ final class EnglishScorer {
 
 	private final Set<String> negators;
 
-	private final Map<String, Double> idioms;
-
 	private final Map<String, Double> phrases;
 
 	private final Map<String, Double> emoji;
@@ -43,7 +41,6 @@ final class EnglishScorer {
 		this.rules = rules;
 		this.boosters = WordLists.valences("en/boosters.tsv");
 		this.negators = WordLists.terms("en/negators.txt");
-		this.idioms = WordLists.valences("en/idioms.tsv");
 		this.phrases = WordLists.valences("en/phrases.tsv");
 	}
 
@@ -123,11 +120,11 @@ final class EnglishScorer {
 				from[i] = Math.min(from[i], j);
 			}
 			v += s;
-			double before = v;
-			v = negation(v, lower, k, i);
-			if (v != before) {
+			double modified = negation(v, lower, k, i);
+			if (Double.compare(modified, v) != 0) {
 				from[i] = Math.min(from[i], j);
 			}
+			v = modified;
 			if (k == 2) {
 				v = idioms(v, lower, i, from);
 			}

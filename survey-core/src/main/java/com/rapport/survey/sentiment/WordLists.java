@@ -56,11 +56,11 @@ final class WordLists {
 	private static void read(String resource, java.util.function.Consumer<String> lines) {
 		String path = resource.startsWith("sentiment/") || resource.equals("vader_sentiment_lexicon.txt") ? resource
 				: "sentiment/" + resource;
-		try (InputStream in = WordLists.class.getClassLoader().getResourceAsStream(path)) {
-			if (in == null) {
-				throw new IllegalStateException("Missing word list on the classpath: " + path);
-			}
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+		InputStream in = WordLists.class.getClassLoader().getResourceAsStream(path);
+		if (in == null) {
+			throw new IllegalStateException("Missing word list on the classpath: " + path);
+		}
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				String trimmed = line.strip();
