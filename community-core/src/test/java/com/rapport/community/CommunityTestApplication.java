@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import com.rapport.survey.sentiment.SentimentConfiguration;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -15,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * The community core on its own, on a real embedded MariaDB, for integration tests.
  */
 @SpringBootApplication
+@Import(SentimentConfiguration.class)
 public class CommunityTestApplication {
 
 	@Bean
