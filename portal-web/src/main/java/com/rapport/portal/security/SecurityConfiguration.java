@@ -43,7 +43,8 @@ class SecurityConfiguration {
 			.hasRole("STAFF")
 			.requestMatchers("/mod/**")
 			.hasRole("MODERATOR")
-			.requestMatchers("/new-topic", "/account/**", "/notifications/**", "/p/*/edit")
+			.requestMatchers("/new-topic", "/account/**", "/notifications/**", "/p/*/edit", "/p/*/flag",
+					"/moderation/**")
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies", "/preview")
 			.authenticated()
