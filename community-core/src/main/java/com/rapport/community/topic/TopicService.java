@@ -11,6 +11,7 @@ import com.rapport.community.member.Viewer;
 
 import com.rapport.community.topic.PostEvents.PostPublished;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -42,13 +43,16 @@ public class TopicService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<ParticipationGuard> guards;
+
 	TopicService(JdbcClient jdbc, CategoryService categories, PostRenderer renderer, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<ParticipationGuard> guards) {
 		this.jdbc = jdbc;
 		this.categories = categories;
 		this.renderer = renderer;
 		this.clock = clock;
 		this.events = events;
+		this.guards = guards;
 	}
 
 	/**
@@ -62,6 +66,8 @@ public class TopicService {
 	@Transactional
 	public TopicRef startTopic(Viewer viewer, NewTopic command) {
 		requireVerified(viewer);
+		this.guards.orderedStream()
+			.forEach((guard) -> guard.check(viewer, ParticipationGuard.Participation.START_TOPIC));
 		Category category = this.categories.findById(command.categoryId(), viewer)
 			.filter((c) -> c.topicsStartableBy(viewer))
 			.orElseThrow(() -> new RejectedException("categoryId", "topic.category.notAllowed"));
@@ -95,6 +101,7 @@ public class TopicService {
 	@Transactional
 	public int reply(Viewer viewer, long topicId, String body, Integer replyToPostNumber) {
 		requireVerified(viewer);
+		this.guards.orderedStream().forEach((guard) -> guard.check(viewer, ParticipationGuard.Participation.REPLY));
 		var topic = this.jdbc
 			.sql("SELECT category_id, closed_at IS NOT NULL AS closed FROM topic "
 					+ "WHERE id = ? AND deleted_at IS NULL FOR UPDATE")
