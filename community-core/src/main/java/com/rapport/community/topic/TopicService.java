@@ -45,15 +45,19 @@ public class TopicService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<ParticipationGuard> guards;
+
 	private final PostScreening screening;
 
 	TopicService(JdbcClient jdbc, CategoryService categories, PostRenderer renderer, Clock clock,
-			ApplicationEventPublisher events, ObjectProvider<PostScreening> screening) {
+			ApplicationEventPublisher events, ObjectProvider<ParticipationGuard> guards,
+			ObjectProvider<PostScreening> screening) {
 		this.jdbc = jdbc;
 		this.categories = categories;
 		this.renderer = renderer;
 		this.clock = clock;
 		this.events = events;
+		this.guards = guards;
 		this.screening = screening.getIfAvailable(() -> PostScreening.NONE);
 	}
 
@@ -69,6 +73,8 @@ public class TopicService {
 	@Transactional(noRollbackFor = PostHeldForReview.class)
 	public TopicRef startTopic(Viewer viewer, NewTopic command) {
 		requireVerified(viewer);
+		this.guards.orderedStream()
+			.forEach((guard) -> guard.check(viewer, ParticipationGuard.Participation.START_TOPIC));
 		Category category = this.categories.findById(command.categoryId(), viewer)
 			.filter((c) -> c.topicsStartableBy(viewer))
 			.orElseThrow(() -> new RejectedException("categoryId", "topic.category.notAllowed"));
@@ -144,6 +150,7 @@ public class TopicService {
 	@Transactional(noRollbackFor = PostHeldForReview.class)
 	public int reply(Viewer viewer, long topicId, String body, Integer replyToPostNumber) {
 		requireVerified(viewer);
+		this.guards.orderedStream().forEach((guard) -> guard.check(viewer, ParticipationGuard.Participation.REPLY));
 		var topic = this.jdbc
 			.sql("SELECT category_id, closed_at IS NOT NULL AS closed FROM topic "
 					+ "WHERE id = ? AND deleted_at IS NULL FOR UPDATE")
