@@ -109,6 +109,94 @@ public class Appeals {
 	}
 
 	/**
+	 * A sanction in force on the member.
+	 *
+	 * @param sanctionId the sanction
+	 * @param kind SILENCE or SUSPEND
+	 * @param reason the moderator's reason
+	 * @param endsAt when it ends
+	 * @param appealable whether an appeal can still be made
+	 * @param appealOutcome null, PENDING, OVERTURNED or UPHELD
+	 */
+	public record SanctionMatter(long sanctionId, String kind, String reason, Instant endsAt, boolean appealable,
+			String appealOutcome) {
+	}
+
+	/**
+	 * The sanctions in force on the member, with their reasons.
+	 * @param viewer the member
+	 * @return the sanctions
+	 */
+	public List<SanctionMatter> sanctions(Viewer viewer) {
+		if (viewer.isAnonymous()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT s.id, s.kind, s.reason, s.ends_at,
+				       (SELECT COALESCE(a.outcome, 'PENDING') FROM appeal a
+				        WHERE a.member_id = s.member_id AND a.subject = 'SANCTION' AND a.subject_id = s.id) AS appeal
+				FROM member_sanction s
+				WHERE s.member_id = ? AND s.lifted_at IS NULL AND s.ends_at > ?
+				ORDER BY s.ends_at DESC
+				""").params(viewer.memberId(), Timestamp.from(this.clock.instant())).query((rs, n) -> {
+			String appeal = rs.getString("appeal");
+			return new SanctionMatter(rs.getLong("id"), rs.getString("kind"), rs.getString("reason"),
+					rs.getTimestamp("ends_at").toInstant(), appeal == null, appeal);
+		}).list();
+	}
+
+	/**
+	 * Appeals a sanction in force, once; a moderator other than the one who imposed it
+	 * decides.
+	 * @param viewer the member
+	 * @param sanctionId the sanction
+	 * @param statement why it should be lifted
+	 */
+	@Transactional
+	public void appealSanction(Viewer viewer, long sanctionId, String statement) {
+		String text = checkedStatement(statement);
+		Long moderator = this.jdbc
+			.sql("SELECT created_by FROM member_sanction WHERE id = ? AND member_id = ? AND lifted_at IS NULL "
+					+ "AND ends_at > ?")
+			.params(sanctionId, (viewer.memberId() != null) ? viewer.memberId() : 0L,
+					Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new RejectedException("statement", "review.appeal.nothingToAppeal"));
+		long appealId = insert(viewer, "SANCTION", sanctionId, null, moderator, text);
+		this.items.appeal(appealId, viewer.memberId(), null, null, moderator, "appeal:SANCTION");
+	}
+
+	private static String checkedStatement(String statement) {
+		String text = (statement != null) ? statement.strip() : "";
+		if (text.isEmpty()) {
+			throw new RejectedException("statement", "review.appeal.statementRequired");
+		}
+		if (text.codePointCount(0, text.length()) > STATEMENT_MAX) {
+			throw new RejectedException("statement", "review.appeal.statementTooLong");
+		}
+		return text;
+	}
+
+	private long insert(Viewer viewer, String subject, long subjectId, Long itemId, Long moderator, String text) {
+		var keys = new GeneratedKeyHolder();
+		try {
+			this.jdbc.sql("""
+					INSERT INTO appeal (member_id, subject, subject_id, decision_item_id, decided_moderator, statement,
+					                    created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?)
+					""")
+				.params(viewer.memberId(), subject, subjectId, itemId, moderator, text,
+						Timestamp.from(this.clock.instant()))
+				.update(keys);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new RejectedException("statement", "review.appeal.already");
+		}
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/**
 	 * Appeals a decision on one of the member's posts, once.
 	 * @param viewer the member
 	 * @param itemId the decided review item
@@ -118,13 +206,7 @@ public class Appeals {
 	 */
 	@Transactional
 	public void appeal(Viewer viewer, long itemId, String statement) {
-		String text = (statement != null) ? statement.strip() : "";
-		if (text.isEmpty()) {
-			throw new RejectedException("statement", "review.appeal.statementRequired");
-		}
-		if (text.codePointCount(0, text.length()) > STATEMENT_MAX) {
-			throw new RejectedException("statement", "review.appeal.statementTooLong");
-		}
+		String text = checkedStatement(statement);
 		var decided = this.jdbc.sql("""
 				SELECT post_id, queued_post_id, decided_by, category_id, topic_id FROM review_item
 				WHERE id = ? AND author_id = ? AND kind <> 'APPEAL' AND status IN ('REJECTED', 'HIDDEN')
@@ -137,22 +219,8 @@ public class Appeals {
 			.orElseThrow(() -> new RejectedException("statement", "review.appeal.nothingToAppeal"));
 		String subject = (decided[0] != null) ? "POST" : "QUEUED_POST";
 		long subjectId = (decided[0] != null) ? decided[0] : decided[1];
-		var keys = new GeneratedKeyHolder();
-		try {
-			this.jdbc.sql("""
-					INSERT INTO appeal (member_id, subject, subject_id, decision_item_id, decided_moderator, statement,
-					                    created_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?)
-					""")
-				.params(viewer.memberId(), subject, subjectId, itemId, decided[2], text,
-						Timestamp.from(this.clock.instant()))
-				.update(keys);
-		}
-		catch (DuplicateKeyException ex) {
-			throw new RejectedException("statement", "review.appeal.already");
-		}
-		this.items.appeal(keys.getKeyAs(Number.class).longValue(), viewer.memberId(), decided[3], decided[4],
-				decided[2], "appeal:" + subject);
+		long appealId = insert(viewer, subject, subjectId, itemId, decided[2], text);
+		this.items.appeal(appealId, viewer.memberId(), decided[3], decided[4], decided[2], "appeal:" + subject);
 	}
 
 }

@@ -11,7 +11,9 @@ import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.notification.NotificationKind;
 import com.rapport.community.notification.Notifications;
+import com.rapport.community.topic.ParticipationGuard;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,8 +46,11 @@ public class Flags {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ParticipationGuard> guards;
+
 	Flags(JdbcClient jdbc, CategoryService categories, ReviewItems items, ModeratedPosts posts, ReviewSettings settings,
-			RateLimits limits, Notifications notifications, Clock clock) {
+			RateLimits limits, Notifications notifications, Clock clock, ObjectProvider<ParticipationGuard> guards) {
+		this.guards = guards;
 		this.jdbc = jdbc;
 		this.categories = categories;
 		this.items = items;
@@ -116,6 +121,7 @@ public class Flags {
 		if (viewer.isAnonymous() || !viewer.emailVerified()) {
 			throw new RejectedException("post", "review.flag.loginRequired");
 		}
+		this.guards.orderedStream().forEach((guard) -> guard.check(viewer, ParticipationGuard.Participation.FLAG));
 		if (reason == null) {
 			throw new RejectedException("reason", "review.flag.reasonRequired");
 		}
@@ -163,7 +169,7 @@ public class Flags {
 			.single();
 		boolean hiddenNow = false;
 		if (!state.hidden() && score.compareTo(this.settings.flagThreshold()) >= 0) {
-			hiddenNow = this.posts.hide(state);
+			hiddenNow = this.posts.hide(state, null, null);
 			this.items.addReason(itemId, "hidden-by-flags");
 			if (hiddenNow) {
 				this.notifications.notify(state.authorId(), NotificationKind.POST_HIDDEN, null, state.topicId(),

@@ -48,14 +48,18 @@ class ModeratedPosts {
 	}
 
 	/**
+	 * Hides a post from readers.
+	 * @param post the post, locked
+	 * @param moderatorId who hid it, or null when flags did
+	 * @param reason the reason its author reads, or null
 	 * @return whether the post was visible until now
 	 */
-	boolean hide(PostState post) {
+	boolean hide(PostState post, Long moderatorId, String reason) {
 		if (post.hidden()) {
 			return false;
 		}
-		this.jdbc.sql("UPDATE post SET hidden_at = ? WHERE id = ?")
-			.params(Timestamp.from(this.clock.instant()), post.id())
+		this.jdbc.sql("UPDATE post SET hidden_at = ?, hidden_by = ?, hidden_reason = ? WHERE id = ?")
+			.params(Timestamp.from(this.clock.instant()), moderatorId, reason, post.id())
 			.update();
 		this.events.publishEvent(new PostRemoved(post.id(), post.topicId()));
 		return !post.deleted();
@@ -68,7 +72,9 @@ class ModeratedPosts {
 		if (!post.hidden()) {
 			return false;
 		}
-		this.jdbc.sql("UPDATE post SET hidden_at = NULL WHERE id = ?").param(post.id()).update();
+		this.jdbc.sql("UPDATE post SET hidden_at = NULL, hidden_by = NULL, hidden_reason = NULL WHERE id = ?")
+			.param(post.id())
+			.update();
 		this.events.publishEvent(new PostRestored(post.id(), post.topicId()));
 		return true;
 	}
@@ -100,7 +106,9 @@ class ModeratedPosts {
 	/** Shows a post again that was hidden or deleted. */
 	void restore(PostState post) {
 		if (post.deleted()) {
-			this.jdbc.sql("UPDATE post SET deleted_at = NULL, deleted_by = NULL, hidden_at = NULL WHERE id = ?")
+			this.jdbc
+				.sql("UPDATE post SET deleted_at = NULL, deleted_by = NULL, hidden_at = NULL, hidden_by = NULL, "
+						+ "hidden_reason = NULL WHERE id = ?")
 				.param(post.id())
 				.update();
 			if (post.postNumber() == 1) {

@@ -2,10 +2,15 @@ package com.rapport.community.review;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.moderation.AuditLog;
+import com.rapport.community.moderation.AuditTarget;
+import com.rapport.community.moderation.Sanction;
+import com.rapport.community.moderation.Sanctions;
 import com.rapport.community.notification.NotificationKind;
 import com.rapport.community.notification.Notifications;
 import com.rapport.community.topic.PostEditor;
@@ -43,8 +48,15 @@ public class ReviewDecisions {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
+	private final Sanctions sanctions;
+
 	ReviewDecisions(JdbcClient jdbc, ReviewItems items, ReviewQueue queue, ModeratedPosts posts, Flags flags,
-			TopicService topics, PostEditor editor, Notifications notifications, Clock clock) {
+			TopicService topics, PostEditor editor, Notifications notifications, Clock clock, AuditLog audit,
+			Sanctions sanctions) {
+		this.audit = audit;
+		this.sanctions = sanctions;
 		this.jdbc = jdbc;
 		this.items = items;
 		this.queue = queue;
@@ -68,8 +80,25 @@ public class ReviewDecisions {
 	@PreAuthorize("hasRole('MODERATOR')")
 	@Transactional
 	public void decide(Viewer viewer, long itemId, Decision decision, String note) {
+		decide(viewer, itemId, decision, note, null);
+	}
+
+	/**
+	 * Decides an item and sanctions its author in the same step ("… and silence the
+	 * author"); the note is the reason the author reads and is then required.
+	 * @param viewer a moderator
+	 * @param itemId the item
+	 * @param decision what to do with the item
+	 * @param note why
+	 * @param sanction the sanction, or null for none
+	 * @throws StaleReviewException when the item was decided or claimed by someone else
+	 */
+	@PreAuthorize("hasRole('MODERATOR')")
+	@Transactional
+	public void decide(Viewer viewer, long itemId, Decision decision, String note, AuthorSanction sanction) {
 		ReviewItems.Locked item = lockForDecision(viewer, itemId);
 		String cleanNote = clean(note);
+		AuditTarget target = target(item);
 		if (item.kind() == ReviewKind.APPEAL) {
 			decideAppeal(viewer, item, decision, cleanNote);
 		}
@@ -77,9 +106,56 @@ public class ReviewDecisions {
 			decideHeld(viewer, item, decision);
 		}
 		else {
-			decidePost(viewer, item, decision);
+			decidePost(viewer, item, decision, cleanNote);
 		}
 		this.items.decide(itemId, decision, viewer.memberId(), cleanNote);
+		this.audit.record(viewer, action(item, decision), target, cleanNote, null, null);
+		if (sanction != null) {
+			if (item.kind() == ReviewKind.APPEAL) {
+				throw new RejectedException("decision", "review.decision.notApplicable");
+			}
+			if (sanction.days() < 1 || sanction.days() > 3650) {
+				throw new RejectedException("days", "review.sanction.daysInvalid");
+			}
+			if (cleanNote == null) {
+				throw new RejectedException("note", "review.sanction.reasonRequired");
+			}
+			var until = this.clock.instant().plus(Duration.ofDays(sanction.days()));
+			if (sanction.kind() == Sanction.Kind.SILENCE) {
+				this.sanctions.silence(viewer, item.authorId(), until, cleanNote);
+			}
+			else {
+				this.sanctions.suspend(viewer, item.authorId(), until, cleanNote);
+			}
+		}
+	}
+
+	private static String action(ReviewItems.Locked item, Decision decision) {
+		if (item.kind() == ReviewKind.APPEAL) {
+			return (decision == Decision.APPROVE) ? "appeal.grant" : "appeal.deny";
+		}
+		return "review." + decision.name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private AuditTarget target(ReviewItems.Locked item) {
+		if (item.postId() != null) {
+			String label = this.jdbc
+				.sql("SELECT CONCAT(t.title, ' #', p.post_number) FROM post p JOIN topic t ON t.id = p.topic_id "
+						+ "WHERE p.id = ?")
+				.param(item.postId())
+				.query(String.class)
+				.optional()
+				.orElse(null);
+			return AuditTarget.post(item.postId(), label, item.authorId());
+		}
+		if (item.queuedPostId() != null) {
+			String label = this.jdbc.sql("SELECT COALESCE(title, LEFT(raw, 80)) FROM queued_post WHERE id = ?")
+				.param(item.queuedPostId())
+				.query(String.class)
+				.single();
+			return new AuditTarget("QUEUED_POST", item.queuedPostId(), label, item.authorId());
+		}
+		return new AuditTarget("APPEAL", item.appealId(), item.reasons(), item.authorId());
 	}
 
 	/**
@@ -101,16 +177,25 @@ public class ReviewDecisions {
 				|| text.codePointCount(0, text.length()) > TopicService.BODY_MAX) {
 			throw new RejectedException("body", "post.body.length");
 		}
+		AuditTarget target = target(item);
+		String before;
 		if (item.queuedPostId() != null) {
+			before = this.jdbc.sql("SELECT raw FROM queued_post WHERE id = ?")
+				.param(item.queuedPostId())
+				.query(String.class)
+				.single();
 			this.jdbc.sql("UPDATE queued_post SET raw = ? WHERE id = ?").params(text, item.queuedPostId()).update();
 			decideHeld(viewer, item, Decision.APPROVE);
 		}
 		else {
-			decidePost(viewer, item, Decision.APPROVE);
+			decidePost(viewer, item, Decision.APPROVE, null);
 			var editable = this.editor.editable(viewer, item.postId());
+			before = editable.body();
 			this.editor.edit(viewer, item.postId(), null, text, editable.version());
 		}
-		this.items.decide(itemId, Decision.APPROVE, viewer.memberId(), clean(note));
+		String cleanNote = clean(note);
+		this.items.decide(itemId, Decision.APPROVE, viewer.memberId(), cleanNote);
+		this.audit.record(viewer, "review.edit", target, cleanNote, before, text);
 	}
 
 	private ReviewItems.Locked lockForDecision(Viewer viewer, long itemId) {
@@ -139,7 +224,7 @@ public class ReviewDecisions {
 		return item;
 	}
 
-	private void decidePost(Viewer viewer, ReviewItems.Locked item, Decision decision) {
+	private void decidePost(Viewer viewer, ReviewItems.Locked item, Decision decision, String note) {
 		ModeratedPosts.PostState post = this.posts.lock(item.postId())
 			.orElseThrow(() -> new RejectedException("item", "review.notFound"));
 		switch (decision) {
@@ -158,7 +243,7 @@ public class ReviewDecisions {
 			}
 			case HIDE -> {
 				this.flags.settle(item.id(), "AGREED", post.topicId(), post.postNumber());
-				if (this.posts.hide(post)) {
+				if (this.posts.hide(post, viewer.memberId(), note)) {
 					this.notifications.notify(post.authorId(), NotificationKind.POST_HIDDEN, viewer.memberId(),
 							post.topicId(), post.postNumber());
 				}
@@ -231,6 +316,16 @@ public class ReviewDecisions {
 				this.posts.restore(post);
 				topicId = post.topicId();
 				postNumber = post.postNumber();
+			}
+			else if ("SANCTION".equals(subject)) {
+				boolean active = this.jdbc
+					.sql("SELECT COUNT(*) FROM member_sanction WHERE id = ? AND lifted_at IS NULL AND ends_at > ?")
+					.params(subjectId, now)
+					.query(Integer.class)
+					.single() > 0;
+				if (active) {
+					this.sanctions.lift(viewer, subjectId, note);
+				}
 			}
 			else if ("QUEUED_POST".equals(subject)) {
 				var held = this.jdbc

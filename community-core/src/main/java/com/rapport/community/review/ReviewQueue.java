@@ -166,7 +166,7 @@ public class ReviewQueue {
 			return null;
 		}
 		return this.jdbc.sql("""
-				SELECT CONCAT(a.subject, ':', COALESCE(o.decision, '')) FROM appeal a
+				SELECT CONCAT(a.subject, COALESCE(CONCAT(':', o.decision), '')) FROM appeal a
 				LEFT JOIN review_item o ON o.id = a.decision_item_id WHERE a.id = ?
 				""").param(appealId).query(String.class).optional().orElse(null);
 	}

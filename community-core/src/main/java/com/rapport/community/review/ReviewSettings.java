@@ -9,6 +9,8 @@ import java.util.Map;
 
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.moderation.AuditLog;
+import com.rapport.community.moderation.AuditTarget;
 
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +32,11 @@ public class ReviewSettings {
 
 	private final Clock clock;
 
-	ReviewSettings(JdbcClient jdbc, Environment environment, Clock clock) {
+	private final AuditLog audit;
+
+	ReviewSettings(JdbcClient jdbc, Environment environment, Clock clock, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.environment = environment;
 		this.clock = clock;
 	}
@@ -86,12 +91,20 @@ public class ReviewSettings {
 			throw new RejectedException(problems);
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
-		values.forEach((setting, value) -> this.jdbc
-			.sql("INSERT INTO review_setting (name, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
-					+ "ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at), "
-					+ "updated_by = VALUES(updated_by)")
-			.params(setting.key(), value, now, viewer.memberId())
-			.update());
+		values.forEach((setting, value) -> {
+			int before = get(setting);
+			if (before == value) {
+				return;
+			}
+			this.jdbc
+				.sql("INSERT INTO review_setting (name, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
+						+ "ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at), "
+						+ "updated_by = VALUES(updated_by)")
+				.params(setting.key(), value, now, viewer.memberId())
+				.update();
+			this.audit.record(viewer, "review.setting", new AuditTarget("SETTING", null, setting.key(), null), null,
+					String.valueOf(before), String.valueOf(value));
+		});
 	}
 
 	/**

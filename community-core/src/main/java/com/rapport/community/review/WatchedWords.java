@@ -6,9 +6,12 @@ import java.util.List;
 
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.moderation.AuditLog;
+import com.rapport.community.moderation.AuditTarget;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +30,11 @@ public class WatchedWords {
 
 	private volatile Compiled compiled = new Compiled(-1, -1, WatchedWordMatcher.of(List.of()));
 
-	WatchedWords(JdbcClient jdbc, Clock clock) {
+	private final AuditLog audit;
+
+	WatchedWords(JdbcClient jdbc, Clock clock, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -57,14 +63,18 @@ public class WatchedWords {
 		if (action == null) {
 			throw new RejectedException("action", "review.words.actionRequired");
 		}
+		var keys = new GeneratedKeyHolder();
 		try {
 			this.jdbc.sql("INSERT INTO watched_word (pattern, action, created_by, created_at) VALUES (?, ?, ?, ?)")
 				.params(normalized, action.name(), viewer.memberId(), Timestamp.from(this.clock.instant()))
-				.update();
+				.update(keys);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new RejectedException("pattern", "review.words.duplicate");
 		}
+		this.audit.record(viewer, "watched-word.add",
+				new AuditTarget("WATCHED_WORD", keys.getKeyAs(Number.class).longValue(), normalized, null), null, null,
+				action.name());
 	}
 
 	/**
@@ -75,7 +85,15 @@ public class WatchedWords {
 	@PreAuthorize("hasRole('STAFF')")
 	@Transactional
 	public void remove(Viewer viewer, long id) {
-		this.jdbc.sql("DELETE FROM watched_word WHERE id = ?").param(id).update();
+		this.jdbc.sql("SELECT pattern, action FROM watched_word WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.optional()
+			.ifPresent((word) -> {
+				this.jdbc.sql("DELETE FROM watched_word WHERE id = ?").param(id).update();
+				this.audit.record(viewer, "watched-word.remove", new AuditTarget("WATCHED_WORD", id, word[0], null),
+						null, word[1], null);
+			});
 	}
 
 	/**

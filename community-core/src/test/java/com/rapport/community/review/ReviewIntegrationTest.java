@@ -15,6 +15,8 @@ import com.rapport.community.member.Registration;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.moderation.Sanction;
+import com.rapport.community.moderation.Sanctions;
 import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.PostHeldForReview;
 import com.rapport.community.topic.PostView;
@@ -58,6 +60,9 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	Sanctions sanctions;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -141,6 +146,50 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 			.param(postId)
 			.query(Boolean.class)
 			.single()).isTrue();
+		assertThat(this.jdbc
+			.sql("SELECT CONCAT(action, '|', actor_username, '|', reason) FROM audit_log WHERE target_type = 'POST' "
+					+ "AND target_id = ?")
+			.param(postId)
+			.query(String.class)
+			.list()).containsExactly("review.hide|" + first.username() + "|Insults other members");
+	}
+
+	@Test
+	void aModeratorDecidesAndSilencesTheAuthorInOneStepAndTheMemberCanAppealTheSilence() {
+		Viewer author = member(0);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category().id(), "Buy followers now", "Cheap."));
+		long postId = postId(ref.id(), 1);
+		this.flags.flag(member(0), postId, FlagReason.SPAM, null);
+		long itemId = pendingFor(postId).id();
+		Viewer first = moderator();
+		assertThatThrownBy(() -> this.decisions.decide(first, itemId, Decision.REJECT, null,
+				new AuthorSanction(Sanction.Kind.SILENCE, 3)))
+			.isInstanceOfSatisfying(RejectedException.class,
+					(e) -> assertThat(e.fieldErrors()).containsValue("review.sanction.reasonRequired"));
+		assertThat(pendingFor(postId).id()).isEqualTo(itemId);
+
+		this.decisions.decide(first, itemId, Decision.REJECT, "Advertising",
+				new AuthorSanction(Sanction.Kind.SILENCE, 3));
+
+		assertThat(this.sanctions.active(author.memberId()).silenced()).isPresent();
+		assertThatThrownBy(() -> this.topics.reply(author, ref.id(), "Still here", null))
+			.isInstanceOf(RejectedException.class);
+		assertThat(this.appeals.sanctions(author)).singleElement().satisfies((s) -> {
+			assertThat(s.reason()).isEqualTo("Advertising");
+			assertThat(s.appealable()).isTrue();
+		});
+		long sanctionId = this.appeals.sanctions(author).get(0).sanctionId();
+		this.appeals.appealSanction(author, sanctionId, "I will not advertise again.");
+		long appealItem = this.jdbc
+			.sql("SELECT id FROM review_item WHERE kind = 'APPEAL' AND author_id = ? AND status = 'PENDING'")
+			.param(author.memberId())
+			.query(Long.class)
+			.single();
+		assertThatThrownBy(() -> this.decisions.decide(first, appealItem, Decision.APPROVE, null))
+			.isInstanceOfSatisfying(RejectedException.class,
+					(e) -> assertThat(e.fieldErrors()).containsValue("review.appeal.sameModerator"));
+		this.decisions.decide(moderator(), appealItem, Decision.APPROVE, "Second chance");
+		assertThat(this.sanctions.active(author.memberId()).silenced()).isEmpty();
 	}
 
 	@Test

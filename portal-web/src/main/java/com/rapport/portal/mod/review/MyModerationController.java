@@ -30,6 +30,7 @@ class MyModerationController {
 	@GetMapping("/moderation")
 	String mine(Viewer viewer, Model model) {
 		model.addAttribute("matters", this.appeals.mine(viewer));
+		model.addAttribute("sanctions", this.appeals.sanctions(viewer));
 		if (!model.containsAttribute("appealForm")) {
 			model.addAttribute("appealForm", new AppealForm());
 		}
@@ -49,8 +50,26 @@ class MyModerationController {
 				rejected.fieldErrors().values().forEach(result::reject);
 			}
 		}
-		model.addAttribute("appealItem", itemId);
 		model.addAttribute("matters", this.appeals.mine(viewer));
+		model.addAttribute("sanctions", this.appeals.sanctions(viewer));
+		return "mod/review/mine";
+	}
+
+	@PostMapping("/moderation/sanctions/{sanctionId}/appeal")
+	String appealSanction(@PathVariable long sanctionId, @Valid @ModelAttribute("appealForm") AppealForm form,
+			BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.appeals.appealSanction(viewer, sanctionId, form.getStatement());
+				redirect.addFlashAttribute("message", "review.appeal.sent");
+				return "redirect:/moderation";
+			}
+			catch (RejectedException rejected) {
+				rejected.fieldErrors().values().forEach(result::reject);
+			}
+		}
+		model.addAttribute("matters", this.appeals.mine(viewer));
+		model.addAttribute("sanctions", this.appeals.sanctions(viewer));
 		return "mod/review/mine";
 	}
 

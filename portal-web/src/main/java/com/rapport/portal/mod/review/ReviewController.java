@@ -3,6 +3,8 @@ package com.rapport.portal.mod.review;
 import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.moderation.Sanction;
+import com.rapport.community.review.AuthorSanction;
 import com.rapport.community.review.Decision;
 import com.rapport.community.review.FlagReason;
 import com.rapport.community.review.ModeratorStats;
@@ -96,7 +98,9 @@ class ReviewController {
 
 	@PostMapping("/mod/review/{id}/decide")
 	String decide(@PathVariable long id, @RequestParam("decision") String decision,
-			@RequestParam(name = "note", required = false) String note, Viewer viewer, RedirectAttributes redirect) {
+			@RequestParam(name = "note", required = false) String note,
+			@RequestParam(name = "sanction", defaultValue = "NONE") String sanction,
+			@RequestParam(name = "days", defaultValue = "0") String days, Viewer viewer, RedirectAttributes redirect) {
 		Decision chosen;
 		try {
 			chosen = Decision.valueOf(decision);
@@ -106,7 +110,7 @@ class ReviewController {
 			return "redirect:/mod/review/" + id;
 		}
 		try {
-			this.decisions.decide(viewer, id, chosen, note);
+			this.decisions.decide(viewer, id, chosen, note, sanction(sanction, days));
 			redirect.addFlashAttribute("message", "review.decided." + chosen.name());
 			return "redirect:/mod/review";
 		}
@@ -139,6 +143,20 @@ class ReviewController {
 	private static void stale(StaleReviewException stale, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("reviewError", stale.fieldErrors().values().iterator().next());
 		redirect.addFlashAttribute("reviewErrorBy", String.valueOf(stale.by()));
+	}
+
+	private static AuthorSanction sanction(String kind, String days) {
+		if (!"SILENCE".equals(kind) && !"SUSPEND".equals(kind)) {
+			return null;
+		}
+		int length;
+		try {
+			length = Integer.parseInt(days.strip());
+		}
+		catch (NumberFormatException ex) {
+			length = 0;
+		}
+		return new AuthorSanction(Sanction.Kind.valueOf(kind), length);
 	}
 
 	private static ReviewKind parseKind(String kind) {
