@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,6 +82,17 @@ class RateLimits {
 	void record(long memberId, Action action, String fingerprint) {
 		this.jdbc.sql("INSERT INTO member_action (member_id, action, acted_at, fingerprint) VALUES (?, ?, ?, ?)")
 			.params(memberId, action.name(), Timestamp.from(this.clock.instant()), fingerprint)
+			.update();
+	}
+
+	/**
+	 * Forgets actions older than the longest window (a day) and the same-text check (a
+	 * day): any node may run it, running it twice does no harm.
+	 */
+	@Scheduled(fixedDelayString = "${rapport.review.purge-interval:1h}", initialDelayString = "5m")
+	void purge() {
+		this.jdbc.sql("DELETE FROM member_action WHERE acted_at < ? LIMIT 10000")
+			.param(Timestamp.from(this.clock.instant().minus(Duration.ofDays(2))))
 			.update();
 	}
 

@@ -47,7 +47,7 @@ public class TopicService {
 
 	private final ObjectProvider<ParticipationGuard> guards;
 
-	private final PostScreening screening;
+	private final ObjectProvider<PostScreening> screening;
 
 	TopicService(JdbcClient jdbc, CategoryService categories, PostRenderer renderer, Clock clock,
 			ApplicationEventPublisher events, ObjectProvider<ParticipationGuard> guards,
@@ -58,7 +58,7 @@ public class TopicService {
 		this.clock = clock;
 		this.events = events;
 		this.guards = guards;
-		this.screening = screening.getIfAvailable(() -> PostScreening.NONE);
+		this.screening = screening;
 	}
 
 	/**
@@ -80,13 +80,12 @@ public class TopicService {
 			.orElseThrow(() -> new RejectedException("categoryId", "topic.category.notAllowed"));
 		String checkedTitle = checkedTitle(command.title());
 		String checkedBody = checkedBody(command.body());
-		Screened screened = this.screening.screen(viewer,
-				new Draft(category.id(), null, checkedTitle, checkedBody, null));
+		Screened screened = screening().screen(viewer, new Draft(category.id(), null, checkedTitle, checkedBody, null));
 		if (screened.held()) {
 			throw new PostHeldForReview(screened.heldAs(), null);
 		}
 		TopicRef ref = createTopic(category.id(), viewer.memberId(), screened.title(), screened.body());
-		this.screening.published(viewer, firstPostId(ref.id()), screened);
+		screening().published(viewer, firstPostId(ref.id()), screened);
 		return ref;
 	}
 
@@ -112,6 +111,10 @@ public class TopicService {
 			throw new RejectedException("topic", "topic.notFound");
 		}
 		return addReply(draft.topicId(), draft.categoryId(), authorId, draft.body(), draft.replyToPostNumber());
+	}
+
+	private PostScreening screening() {
+		return this.screening.getIfAvailable(() -> PostScreening.NONE);
 	}
 
 	private long firstPostId(long topicId) {
@@ -167,13 +170,13 @@ public class TopicService {
 			throw new RejectedException("body", "topic.closed");
 		}
 		String checked = checkedBody(body);
-		Screened screened = this.screening.screen(viewer,
+		Screened screened = screening().screen(viewer,
 				new Draft(categoryId, topicId, null, checked, replyToPostNumber));
 		if (screened.held()) {
 			throw new PostHeldForReview(screened.heldAs(), topicId);
 		}
 		long postId = addReply(topicId, categoryId, viewer.memberId(), screened.body(), replyToPostNumber);
-		this.screening.published(viewer, postId, screened);
+		screening().published(viewer, postId, screened);
 		return this.jdbc.sql("SELECT post_number FROM post WHERE id = ?").param(postId).query(Integer.class).single();
 	}
 
