@@ -24,6 +24,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -199,6 +200,32 @@ class ReviewWebIntegrationTest extends PortalIntegrationTest {
 		this.mvc.perform(get("/moderation").with(user(member.username()).roles("MEMBER")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h1")));
+	}
+
+	@Test
+	void aNewMembersReplyAwaitsApprovalAndNobodyElseSeesIt() throws Exception {
+		Viewer regular = testData().member("regular");
+		Viewer newcomer = testData().member("newcomer");
+		Category category = testData().category("Welcome", Access.ANYONE, Access.MEMBER);
+		TopicRef ref = this.topics.startTopic(regular, new NewTopic(category.id(), "Say hello here", "Welcome!"));
+		this.jdbc.sql("INSERT INTO review_setting (name, value, updated_at) VALUES ('new-member-approvals', 5, NOW())")
+			.update();
+		try {
+			this.mvc
+				.perform(post("/t/{id}/replies", ref.id()).param("body", "Hello from a brand new member")
+					.with(user(newcomer.username()).roles("MEMBER"))
+					.with(FormToken.from(this.mvc)))
+				.andExpect(redirectedUrl("/t/" + ref.slug() + "/" + ref.id()))
+				.andExpect(flash().attribute("message", "review.awaitingApproval"));
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM review_setting WHERE name = 'new-member-approvals'").update();
+		}
+		this.mvc.perform(get("/t/{slug}/{id}", ref.slug(), ref.id()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Hello from a brand new member"))));
+		this.mvc.perform(get("/moderation").with(user(newcomer.username()).roles("MEMBER")))
+			.andExpect(content().string(containsString("Hello from a brand new member")));
 	}
 
 	private long flaggedItem() {
