@@ -70,7 +70,10 @@ mkdir -p "$results_dir"
 jar="$results_dir/cookies.txt"
 
 # sign in as a browser would: the login form's CSRF token, then the form post
-login_page=$(curl -s -c "$jar" -b "$jar" "$base_url/login")
+login_page=$(curl -s -c "$jar" -b "$jar" "$base_url/login") || {
+	echo "No portal answers at $base_url (set BASE_URL)" >&2
+	exit 1
+}
 token=$(printf '%s' "$login_page" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
 curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$user" --data-urlencode "password=$password" \
 	--data-urlencode "_csrf=$token" "$base_url/login"
