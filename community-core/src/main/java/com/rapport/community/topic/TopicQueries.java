@@ -343,8 +343,8 @@ public class TopicQueries {
 	public Optional<PostLocation> locate(Viewer viewer, long postId) {
 		return this.jdbc.sql(
 				"SELECT p.topic_id, t.slug, p.post_number, t.category_id FROM post p JOIN topic t ON t.id = p.topic_id "
-						+ "WHERE p.id = ? AND t.deleted_at IS NULL AND p.hidden_at IS NULL")
-			.param(postId)
+						+ "WHERE p.id = ? AND t.deleted_at IS NULL AND (p.hidden_at IS NULL OR ?)")
+			.params(postId, viewer.isModerator())
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4) })
 			.optional()
 			.filter((row) -> this.categories.findById((Long) row[3], viewer).isPresent())

@@ -76,6 +76,9 @@ class ModerationIntegrationTest extends CommunityIntegrationTest {
 	MutableClock clock;
 
 	@Autowired
+	TrustLevels trustLevels;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
@@ -288,6 +291,39 @@ class ModerationIntegrationTest extends CommunityIntegrationTest {
 		List<AuditEntry> after = new ArrayList<>();
 		this.audit.forEach(new AuditQuery(moderator.username(), null, null, null, null, null), after::add);
 		assertThat(after).hasSize(before);
+	}
+
+	@Test
+	void aNewMemberReachesTrustLevelOneAfterAFewDaysAndPostsUnlessSanctioned() {
+		Viewer moderator = member(Role.MODERATOR);
+		Viewer active = member();
+		Viewer silenced = member();
+		Viewer quiet = member();
+		Category category = category();
+		for (Viewer writer : List.of(active, silenced)) {
+			TopicRef topic = this.topics.startTopic(writer, new NewTopic(category.id(), "Three posts here", "One"));
+			this.topics.reply(writer, topic.id(), "Two", null);
+			this.topics.reply(writer, topic.id(), "Three", null);
+		}
+		this.sanctions.silence(moderator, silenced.memberId(), this.clock.instant().plus(Duration.ofDays(30)),
+				"Cooling off");
+		this.trustLevels.promoteNewMembers();
+		assertThat(trustLevel(active)).isZero();
+
+		this.clock.advance(Duration.ofDays(4));
+		this.trustLevels.promoteNewMembers();
+		assertThat(trustLevel(active)).isEqualTo(1);
+		assertThat(trustLevel(silenced)).isZero();
+		assertThat(trustLevel(quiet)).isZero();
+
+		this.trustLevels.set(moderator, quiet.memberId(), 2);
+		assertThat(trustLevel(quiet)).isEqualTo(2);
+		assertThatThrownBy(() -> this.trustLevels.set(moderator, quiet.memberId(), 2))
+			.isInstanceOf(RejectedException.class);
+	}
+
+	private int trustLevel(Viewer viewer) {
+		return this.members.findById(viewer.memberId()).orElseThrow().trustLevel();
 	}
 
 	@Test

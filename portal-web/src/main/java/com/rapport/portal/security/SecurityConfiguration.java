@@ -37,6 +37,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, UserDetailsService users,
 			PersistentTokenRepository rememberMeTokens, LoginThrottle throttle, ViewerFilter viewerFilter,
+			SuspensionNotice suspension,
 			@Value("${rapport.security.remember-me-key:#{T(java.util.UUID).randomUUID().toString()}}") String rememberMeKey)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/staff/**")
@@ -52,7 +53,7 @@ class SecurityConfiguration {
 			.permitAll())
 			.formLogin((login) -> login.loginPage("/login")
 				.successHandler(new ThrottleAwareSuccessHandler(throttle))
-				.failureHandler(new ThrottleAwareFailureHandler(throttle))
+				.failureHandler(new ThrottleAwareFailureHandler(throttle, suspension))
 				.permitAll())
 			.rememberMe((remember) -> remember.tokenRepository(rememberMeTokens)
 				.userDetailsService(users)
