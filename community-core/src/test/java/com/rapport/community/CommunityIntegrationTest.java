@@ -9,7 +9,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  * MariaDB for all of them. Tests stay independent by creating their own members and
  * categories with unique names.
  */
-@SpringBootTest(classes = CommunityTestApplication.class, properties = "rapport.db.embedded.ephemeral=true")
+@SpringBootTest(classes = CommunityTestApplication.class,
+		properties = { "rapport.db.embedded.ephemeral=true", ReviewDefaults.APPROVALS, ReviewDefaults.POSTS,
+				ReviewDefaults.NEW_POSTS, ReviewDefaults.TOPICS, ReviewDefaults.NEW_TOPICS, ReviewDefaults.SAME_TEXT,
+				ReviewDefaults.LINKS })
 public abstract class CommunityIntegrationTest {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();

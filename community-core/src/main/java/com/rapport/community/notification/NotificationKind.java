@@ -18,6 +18,24 @@ public enum NotificationKind {
 	/** Someone started a topic in a category the member watches. */
 	NEW_TOPIC,
 	/** Someone wrote to the member privately (grouped per conversation while unread). */
-	PRIVATE_MESSAGE
+	PRIVATE_MESSAGE,
+	/** The member's post was hidden pending review (flags) or by a moderator. */
+	POST_HIDDEN,
+	/** The member's hidden or deleted post is shown again. */
+	POST_RESTORED,
+	/** A moderator deleted the member's post. */
+	POST_REJECTED,
+	/** The member's post that waited for approval was published. */
+	POST_APPROVED,
+	/** The member's post that waited for approval was not published. */
+	POST_NOT_APPROVED,
+	/** A moderator agreed with the member's flag. */
+	FLAG_AGREED,
+	/** A moderator did not agree with the member's flag. */
+	FLAG_DECLINED,
+	/** The member's appeal was granted. */
+	APPEAL_GRANTED,
+	/** The member's appeal was turned down. */
+	APPEAL_DENIED
 
 }

@@ -31,8 +31,9 @@ class PostAccess {
 		PostRef post = this.jdbc
 			.sql("SELECT p.id, p.topic_id, p.post_number, p.author_id, t.author_id, t.category_id, p.raw, t.title, "
 					+ "p.version, p.deleted_at IS NOT NULL, t.closed_at IS NOT NULL FROM post p "
-					+ "JOIN topic t ON t.id = p.topic_id WHERE p.id = ? AND t.deleted_at IS NULL AND p.hidden_at IS NULL")
-			.param(postId)
+					+ "JOIN topic t ON t.id = p.topic_id WHERE p.id = ? AND t.deleted_at IS NULL "
+					+ "AND (p.hidden_at IS NULL OR ?)")
+			.params(postId, viewer.isModerator())
 			.query((rs, n) -> new PostRef(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
 					rs.getLong(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getBoolean(10),
 					rs.getBoolean(11)))

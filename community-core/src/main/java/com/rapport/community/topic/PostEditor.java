@@ -13,6 +13,7 @@ import com.rapport.community.topic.PostEvents.PostEdited;
 import com.rapport.community.topic.PostEvents.PostRemoved;
 import com.rapport.community.topic.PostEvents.PostRestored;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,13 +37,16 @@ public class PostEditor {
 
 	private final Clock clock;
 
-	PostEditor(JdbcClient jdbc, PostAccess access, PostRenderer renderer, ApplicationEventPublisher events,
-			Clock clock) {
+	private final ObjectProvider<ParticipationGuard> guards;
+
+	PostEditor(JdbcClient jdbc, PostAccess access, PostRenderer renderer, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<ParticipationGuard> guards) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.renderer = renderer;
 		this.events = events;
 		this.clock = clock;
+		this.guards = guards;
 	}
 
 	/**
@@ -71,6 +75,9 @@ public class PostEditor {
 	public void edit(Viewer viewer, long postId, String title, String body, int expectedVersion) {
 		PostAccess.PostRef post = this.access.readable(viewer, postId);
 		requireMayEdit(viewer, post);
+		if (!viewer.isModerator()) {
+			this.guards.orderedStream().forEach((guard) -> guard.check(viewer, ParticipationGuard.Participation.EDIT));
+		}
 		String text = TopicService.checkedBody(body);
 		String newTitle = null;
 		if (post.postNumber() == 1 && title != null) {

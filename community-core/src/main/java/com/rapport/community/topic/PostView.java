@@ -17,8 +17,11 @@ import java.time.Instant;
  * @param replyToPostNumber the post it answers, or null
  * @param deleted whether it was deleted (shown to moderators only)
  * @param revisionCount how many times it was edited
+ * @param hidden whether a moderator hid it (shown to moderators and its author only)
+ * @param hiddenReason why it was hidden, or null
+ * @param editNotice the notice of a moderator's edit, or null
  */
 public record PostView(long id, int postNumber, String author, String authorName, int authorTrustLevel, String html,
 		Instant createdAt, Instant updatedAt, int likeCount, Integer replyToPostNumber, boolean deleted,
-		int revisionCount) {
+		int revisionCount, boolean hidden, String hiddenReason, String editNotice) {
 }

@@ -13,6 +13,7 @@ import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.PostEvents.ReactionAdded;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,11 +34,15 @@ public class Reactions {
 
 	private final Clock clock;
 
-	Reactions(JdbcClient jdbc, PostAccess access, ApplicationEventPublisher events, Clock clock) {
+	private final ObjectProvider<ParticipationGuard> guards;
+
+	Reactions(JdbcClient jdbc, PostAccess access, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<ParticipationGuard> guards) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.events = events;
 		this.clock = clock;
+		this.guards = guards;
 	}
 
 	/**
@@ -56,6 +61,7 @@ public class Reactions {
 		if (post.authorId() == viewer.memberId()) {
 			throw new RejectedException("reaction", "reaction.ownPost");
 		}
+		this.guards.orderedStream().forEach((guard) -> guard.check(viewer, ParticipationGuard.Participation.REACT));
 		int removed = this.jdbc.sql("DELETE FROM post_reaction WHERE post_id = ? AND member_id = ? AND reaction = ?")
 			.params(postId, viewer.memberId(), reaction.name())
 			.update();

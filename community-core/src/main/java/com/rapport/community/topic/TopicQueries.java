@@ -43,7 +43,8 @@ public class TopicQueries {
 	private static final String POSTS = """
 			SELECT p.id, p.post_number, m.username, COALESCE(m.display_name, m.username) AS author_name,
 			       m.trust_level, p.cooked, p.created_at, p.updated_at, p.like_count, r.post_number AS reply_to,
-			       p.deleted_at IS NOT NULL AS deleted, p.revision_count
+			       p.deleted_at IS NOT NULL AS deleted, p.revision_count,
+			       p.hidden_at IS NOT NULL AS hidden, p.hidden_reason, p.edit_notice
 			FROM post p
 			JOIN member m ON m.id = p.author_id
 			LEFT JOIN post r ON r.id = p.reply_to_post_id
@@ -70,7 +71,7 @@ public class TopicQueries {
 	 */
 	public TopicListPage latest(Viewer viewer, TopicListQuery query, String cursor) {
 		List<Long> readable = this.categories.visibleTo(viewer).stream().map(Category::id).toList();
-		return list(readable, query, cursor);
+		return list(readable, query, cursor, true);
 	}
 
 	/**
@@ -91,7 +92,7 @@ public class TopicQueries {
 	 * @return one page
 	 */
 	public TopicListPage inCategory(Category category, TopicListQuery query, String cursor) {
-		return list(List.of(category.id()), query, cursor);
+		return list(List.of(category.id()), query, cursor, false);
 	}
 
 	/**
@@ -104,7 +105,7 @@ public class TopicQueries {
 		return inCategory(category, TopicListQuery.LATEST, cursor);
 	}
 
-	private TopicListPage list(List<Long> categoryIds, TopicListQuery query, String cursor) {
+	private TopicListPage list(List<Long> categoryIds, TopicListQuery query, String cursor, boolean acrossCategories) {
 		if (categoryIds.isEmpty()) {
 			return new TopicListPage(List.of(), null);
 		}
@@ -115,15 +116,19 @@ public class TopicQueries {
 		}
 		List<TopicSummary> topics = new ArrayList<>();
 		boolean pinnedFirst = query.order() == TopicListQuery.Order.LATEST;
+		// a topic pinned in its category is on top of that category's list; one pinned
+		// globally also on top of the list across categories
+		String pinnedHere = acrossCategories ? "t.pinned_at IS NOT NULL AND t.pinned_globally"
+				: "t.pinned_at IS NOT NULL";
 		if (after.isEmpty() && pinnedFirst) {
-			topics.addAll(
-					this.jdbc.sql(SUMMARY + where + " AND t.pinned_at IS NOT NULL ORDER BY t.pinned_at DESC LIMIT 10")
-						.param("ids", categoryIds)
-						.query(TopicQueries::summary)
-						.list());
+			topics.addAll(this.jdbc.sql(SUMMARY + where + " AND " + pinnedHere + " ORDER BY t.pinned_at DESC LIMIT 10")
+				.param("ids", categoryIds)
+				.query(TopicQueries::summary)
+				.list());
 		}
 		if (pinnedFirst) {
-			where.append(" AND t.pinned_at IS NULL");
+			where.append(acrossCategories ? " AND (t.pinned_at IS NULL OR NOT t.pinned_globally)"
+					: " AND t.pinned_at IS NULL");
 		}
 		String sortKey = switch (query.order()) {
 			case LATEST -> "t.last_posted_at";
@@ -193,11 +198,13 @@ public class TopicQueries {
 		int pageCount = Math.max(1, (postCount + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE);
 		int current = Math.min(Math.max(page, 1), pageCount);
 		List<PostView> posts = this.jdbc.sql(POSTS + """
-				WHERE p.topic_id = :topic AND p.post_number BETWEEN :first AND :last AND p.hidden_at IS NULL
+				WHERE p.topic_id = :topic AND p.post_number BETWEEN :first AND :last
+				  AND (p.hidden_at IS NULL OR :moderator OR p.author_id = :viewer)
 				  AND (p.deleted_at IS NULL OR :moderator)
 				ORDER BY p.post_number
 				""")
 			.param("topic", topicId)
+			.param("viewer", (viewer.memberId() != null) ? viewer.memberId() : -1L)
 			.param("first", (current - 1) * POSTS_PER_PAGE + 1)
 			.param("last", current * POSTS_PER_PAGE)
 			.param("moderator", viewer.isModerator())
@@ -336,8 +343,8 @@ public class TopicQueries {
 	public Optional<PostLocation> locate(Viewer viewer, long postId) {
 		return this.jdbc.sql(
 				"SELECT p.topic_id, t.slug, p.post_number, t.category_id FROM post p JOIN topic t ON t.id = p.topic_id "
-						+ "WHERE p.id = ? AND t.deleted_at IS NULL AND p.hidden_at IS NULL")
-			.param(postId)
+						+ "WHERE p.id = ? AND t.deleted_at IS NULL AND (p.hidden_at IS NULL OR ?)")
+			.params(postId, viewer.isModerator())
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4) })
 			.optional()
 			.filter((row) -> this.categories.findById((Long) row[3], viewer).isPresent())
@@ -372,7 +379,8 @@ public class TopicQueries {
 		return new PostView(rs.getLong("id"), rs.getInt("post_number"), rs.getString("username"),
 				rs.getString("author_name"), rs.getInt("trust_level"), rs.getString("cooked"),
 				rs.getTimestamp("created_at").toInstant(), (updated != null) ? updated.toInstant() : null,
-				rs.getInt("like_count"), replyToNumber, rs.getBoolean("deleted"), rs.getInt("revision_count"));
+				rs.getInt("like_count"), replyToNumber, rs.getBoolean("deleted"), rs.getInt("revision_count"),
+				rs.getBoolean("hidden"), rs.getString("hidden_reason"), rs.getString("edit_notice"));
 	}
 
 	/**

@@ -128,6 +128,9 @@ class DemoData implements ApplicationRunner {
 		people.put("member", create("member", Set.of()));
 		for (String name : DemoContent.MEMBERS) {
 			people.put(name, create(name, Set.of()));
+			// regulars of the demo community: their posts need no approval (the "member"
+			// account stays new, to show a post awaiting approval)
+			this.jdbc.sql("UPDATE member SET trust_level = 1 WHERE username = ?").param(name).update();
 		}
 		return people;
 	}

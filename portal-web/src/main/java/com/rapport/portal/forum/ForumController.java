@@ -3,6 +3,7 @@ package com.rapport.portal.forum;
 import com.rapport.community.category.Category;
 import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.RejectedException;
+import com.rapport.community.review.RateLimitedException;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.notification.ReadMarker;
 import com.rapport.community.notification.Watching;
@@ -162,6 +163,9 @@ class ForumController {
 				return "redirect:/t/" + UriUtils.encodePathSegment(view.summary().slug(), "UTF-8") + "/" + id + "?page="
 						+ view.pageCount() + "#post-" + number;
 			}
+			catch (RateLimitedException limited) {
+				result.reject("review.rateLimited.later", new Object[] { limited.retryAfterMinutes() }, null);
+			}
 			catch (RejectedException rejected) {
 				rejected.fieldErrors().forEach((field, key) -> result.reject(key));
 			}
@@ -189,6 +193,9 @@ class ForumController {
 			try {
 				TopicRef topic = this.topicService.startTopic(viewer, form.toCommand());
 				return "redirect:/t/" + UriUtils.encodePathSegment(topic.slug(), "UTF-8") + "/" + topic.id();
+			}
+			catch (RateLimitedException limited) {
+				result.reject("review.rateLimited.later", new Object[] { limited.retryAfterMinutes() }, null);
 			}
 			catch (RejectedException rejected) {
 				rejected.fieldErrors().forEach((field, key) -> {

@@ -46,7 +46,11 @@ class NotificationController {
 			return "redirect:" + notification.url();
 		}
 		if (notification.topicId() == null) {
-			return "redirect:/notifications";
+			// decisions about posts that never reached a topic are explained on the
+			// member's
+			// moderation page
+			return notification.kind().name().startsWith("POST_") || notification.kind().name().startsWith("APPEAL_")
+					? "redirect:/moderation" : "redirect:/notifications";
 		}
 		int page = (notification.postNumber() != null)
 				? (notification.postNumber() - 1) / TopicQueries.POSTS_PER_PAGE + 1 : 1;

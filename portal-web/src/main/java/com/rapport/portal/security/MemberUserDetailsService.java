@@ -5,6 +5,7 @@ import java.util.List;
 import com.rapport.community.member.LoginThrottle;
 import com.rapport.community.member.MemberAccount;
 import com.rapport.community.member.MemberService;
+import com.rapport.community.moderation.Sanctions;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -24,9 +25,12 @@ class MemberUserDetailsService implements UserDetailsService {
 
 	private final LoginThrottle throttle;
 
-	MemberUserDetailsService(MemberService members, LoginThrottle throttle) {
+	private final Sanctions sanctions;
+
+	MemberUserDetailsService(MemberService members, LoginThrottle throttle, Sanctions sanctions) {
 		this.members = members;
 		this.throttle = throttle;
+		this.sanctions = sanctions;
 	}
 
 	@Override
@@ -34,10 +38,17 @@ class MemberUserDetailsService implements UserDetailsService {
 		MemberAccount account = this.members.findAccount(login)
 			.orElseThrow(() -> new UsernameNotFoundException("No such member"));
 		boolean locked = this.throttle.lockedUntil(login).isPresent();
+		// a suspension is told as "credentials expired": Spring checks that only after
+		// the
+		// password matched, so the suspension and its reason are shown to the member and
+		// not to whoever types their username; remember-me logins are refused the same
+		// way
+		boolean suspended = this.sanctions.isSuspended(account.id());
 		return User.withUsername(account.username())
 			.password(account.passwordHash())
 			.authorities(authorities(account))
 			.accountLocked(locked)
+			.credentialsExpired(suspended)
 			.build();
 	}
 

@@ -37,13 +37,15 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, UserDetailsService users,
 			PersistentTokenRepository rememberMeTokens, LoginThrottle throttle, ViewerFilter viewerFilter,
+			SuspensionNotice suspension,
 			@Value("${rapport.security.remember-me-key:#{T(java.util.UUID).randomUUID().toString()}}") String rememberMeKey)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/staff/**")
 			.hasRole("STAFF")
 			.requestMatchers("/mod/**")
 			.hasRole("MODERATOR")
-			.requestMatchers("/new-topic", "/account/**", "/notifications/**", "/p/*/edit", "/messages", "/messages/**")
+			.requestMatchers("/new-topic", "/account/**", "/notifications/**", "/p/*/edit", "/p/*/flag",
+					"/moderation/**", "/messages", "/messages/**")
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies", "/preview", "/t/*/notification-level",
 					"/c/*/notification-level", "/u/*/block")
@@ -52,7 +54,7 @@ class SecurityConfiguration {
 			.permitAll())
 			.formLogin((login) -> login.loginPage("/login")
 				.successHandler(new ThrottleAwareSuccessHandler(throttle))
-				.failureHandler(new ThrottleAwareFailureHandler(throttle))
+				.failureHandler(new ThrottleAwareFailureHandler(throttle, suspension))
 				.permitAll())
 			.rememberMe((remember) -> remember.tokenRepository(rememberMeTokens)
 				.userDetailsService(users)

@@ -8,6 +8,8 @@ import java.util.Set;
 import com.rapport.community.member.MemberAccount;
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.moderation.ActiveSanctions;
+import com.rapport.community.moderation.Sanctions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Loads the logged-in member once per request as a {@link Viewer}. Roles are read fresh,
  * so a role that staff revoke stops working at the member's next request, not at their
- * next login; a member who no longer exists is logged out.
+ * next login; a member who no longer exists is logged out, and a suspended member is
+ * logged out and sent to the login page, which tells them why.
  */
 @Component
 public class ViewerFilter extends OncePerRequestFilter {
@@ -33,10 +36,15 @@ public class ViewerFilter extends OncePerRequestFilter {
 
 	static final String UNREAD_ATTRIBUTE = ViewerFilter.class.getName() + ".unread";
 
+	static final String SANCTIONS_ATTRIBUTE = ViewerFilter.class.getName() + ".sanctions";
+
 	private final MemberService members;
 
-	ViewerFilter(MemberService members) {
+	private final Sanctions sanctions;
+
+	ViewerFilter(MemberService members, Sanctions sanctions) {
 		this.members = members;
+		this.sanctions = sanctions;
 	}
 
 	@Override
@@ -51,8 +59,21 @@ public class ViewerFilter extends OncePerRequestFilter {
 				SecurityContextHolder.clearContext();
 			}
 			else {
+				ActiveSanctions active = this.sanctions.active(account.get().id());
+				if (active.suspension() != null) {
+					// a suspension ends the session (and remember-me tokens went with the
+					// suspension) at the member's next request
+					SecurityContextHolder.clearContext();
+					var session = request.getSession(false);
+					if (session != null) {
+						session.invalidate();
+					}
+					SuspensionNotice.send(request, response, active.suspension());
+					return;
+				}
 				viewer = account.get().viewer();
 				request.setAttribute(UNREAD_ATTRIBUTE, account.get().unreadNotifications());
+				request.setAttribute(SANCTIONS_ATTRIBUTE, active);
 				refreshAuthorities(authentication, account.get());
 			}
 		}
@@ -82,6 +103,16 @@ public class ViewerFilter extends OncePerRequestFilter {
 	 */
 	public static int unreadNotifications(HttpServletRequest request) {
 		return (request.getAttribute(UNREAD_ATTRIBUTE) instanceof Integer count) ? count : 0;
+	}
+
+	/**
+	 * The sanctions in force for the logged-in member, read with the member.
+	 * @param request the request
+	 * @return the sanctions, none for visitors
+	 */
+	public static ActiveSanctions sanctions(HttpServletRequest request) {
+		return (request.getAttribute(SANCTIONS_ATTRIBUTE) instanceof ActiveSanctions active) ? active
+				: ActiveSanctions.NONE;
 	}
 
 	/**

@@ -4,13 +4,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.Registration;
+import com.rapport.community.category.Access;
 import com.rapport.community.member.Role;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.moderation.CannedReplies;
+import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.TopicQueries;
+import com.rapport.community.topic.TopicRef;
+import com.rapport.community.topic.TopicService;
 import com.rapport.portal.support.FormToken;
 import com.rapport.portal.support.PortalIntegrationTest;
+import com.rapport.portal.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +34,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -44,6 +62,21 @@ class AuthorizationIntegrationTest extends PortalIntegrationTest {
 
 	@Autowired
 	MemberService members;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	TopicService topics;
+
+	@Autowired
+	TopicQueries topicQueries;
+
+	@Autowired
+	CannedReplies canned;
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
 	MockMvc mvc;
 
@@ -149,6 +182,115 @@ class AuthorizationIntegrationTest extends PortalIntegrationTest {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(badTopic.statusCode()).isEqualTo(400);
 		assertThat(badTopic.body()).contains("Powered by Rapport").doesNotContain("at com.", "NumberFormatException");
+	}
+
+	@Test
+	void everyModerationAndStaffPageIsCheckedForEveryRole() throws Exception {
+		Map<String, String> values = sampleValues();
+		List<String> problems = new ArrayList<>();
+		List<String> paths = routes(RequestMethod.GET);
+		assertThat(paths).contains("/mod", "/mod/log", "/mod/members/{username}", "/staff", "/staff/members");
+		for (String route : paths) {
+			String path = fill(route, values);
+			int anonymous = this.mvc.perform(get(path)).andReturn().getResponse().getStatus();
+			expect(problems, route, "anonymous", anonymous == 302, anonymous);
+			expect(problems, route, "member", statusOf(path, this.member, "MEMBER") == 403,
+					statusOf(path, this.member, "MEMBER"));
+			int moderator = statusOf(path, this.moderator, "MODERATOR");
+			expect(problems, route, "moderator",
+					route.startsWith("/staff") ? moderator == 403 : allowed(route, path, moderator), moderator);
+			int staff = statusOf(path, this.staff, "STAFF");
+			expect(problems, route, "staff", allowed(route, path, staff), staff);
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void aMemberIsRefusedEveryModerationAndStaffActionEvenWithAValidForm() throws Exception {
+		Map<String, String> values = sampleValues();
+		List<String> problems = new ArrayList<>();
+		List<String> paths = routes(RequestMethod.POST);
+		assertThat(paths).contains("/mod/topics/{id}/close", "/mod/members/{username}/sanctions", "/mod/topics/bulk");
+		for (String route : paths) {
+			int status = this.mvc
+				.perform(post(fill(route, values)).param("reason", "x")
+					.with(user(this.member).roles("MEMBER"))
+					.with(FormToken.from(this.mvc)))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			expect(problems, route, "member POST", status == 403, status);
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private List<String> routes(RequestMethod method) {
+		Set<String> paths = new TreeSet<>();
+		this.mappings.getHandlerMethods().forEach((info, handler) -> {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			if (methods.isEmpty() || methods.contains(method)) {
+				info.getPatternValues()
+					.stream()
+					.filter((p) -> p.equals("/mod") || p.startsWith("/mod/") || p.equals("/staff")
+							|| p.startsWith("/staff/"))
+					.forEach(paths::add);
+			}
+		});
+		return List.copyOf(paths);
+	}
+
+	/** Real ids for the path variables of the routes, so allowed roles get a page. */
+	private Map<String, String> sampleValues() {
+		Viewer author = testData().member("author");
+		long category = testData().category("Walk", Access.ANYONE, Access.MEMBER).id();
+		TopicRef topic = this.topics.startTopic(author, new NewTopic(category, "A topic to walk", "Body"));
+		long post = this.topicQueries.topic(author, topic.id(), 1).orElseThrow().posts().get(0).id();
+		Viewer moderator = new Viewer(this.members.findByUsername(this.moderator).orElseThrow().id(), this.moderator,
+				Set.of(Role.MEMBER, Role.MODERATOR), true);
+		long cannedId = TestData.asStaff(() -> this.canned.create(moderator, unique("walk"), "Hello {member}"));
+		return Map.of("/mod/topics/{id}", Long.toString(topic.id()), "/mod/posts/{id}", Long.toString(post),
+				"/mod/canned/{id}", Long.toString(cannedId), "/staff/categories/{id}", Long.toString(category),
+				"/staff/members/{id}", Long.toString(author.memberId()), "{username}", author.username(),
+				"{sanctionId}", "1");
+	}
+
+	private static String fill(String route, Map<String, String> values) {
+		StringBuilder path = new StringBuilder();
+		Matcher variable = VARIABLE.matcher(route);
+		while (variable.find()) {
+			String prefix = route.substring(0, variable.start());
+			String value = values.getOrDefault(prefix + variable.group(), values.getOrDefault(variable.group(), "1"));
+			variable.appendReplacement(path, Matcher.quoteReplacement(value));
+		}
+		variable.appendTail(path);
+		return path.toString();
+	}
+
+	private static boolean known(String route) {
+		Matcher variable = VARIABLE.matcher(route);
+		while (variable.find()) {
+			String name = variable.group(1);
+			if (!name.equals("id") && !name.equals("username") && !name.equals("sanctionId")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A page the role may open: shown (200) when the sample ids fit the route. */
+	private static boolean allowed(String route, String path, int status) {
+		return known(route) ? status == 200 : (status != 401 && status != 403 && status < 500);
+	}
+
+	private int statusOf(String path, String username, String role) throws Exception {
+		MvcResult result = this.mvc.perform(get(path).with(user(username).roles(role))).andReturn();
+		return result.getResponse().getStatus();
+	}
+
+	private static void expect(List<String> problems, String route, String who, boolean ok, int status) {
+		if (!ok) {
+			problems.add(route + " as " + who + " → " + status);
+		}
 	}
 
 	private String create(Set<Role> roles) {

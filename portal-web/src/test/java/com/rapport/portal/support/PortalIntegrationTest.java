@@ -43,7 +43,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = PortalApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "rapport.db.embedded.ephemeral=true", "rapport.mail.poll-interval=200ms",
 				// tests flush topic views themselves, when they want to see them
-				"rapport.views.flush-interval=1h" })
+				"rapport.views.flush-interval=1h",
+				// members made by tests are new and post quickly: moderation tests set
+				// the
+				// limits they need in the database (review_setting)
+				"rapport.review.new-member-approvals=0", "rapport.review.posts-per-minute=10000",
+				"rapport.review.new-member-posts-per-minute=10000", "rapport.review.topics-per-day=10000",
+				"rapport.review.new-member-topics-per-day=10000", "rapport.review.same-text-per-day=1000",
+				"rapport.review.new-member-links=1000" })
 public abstract class PortalIntegrationTest {
 
 	@Autowired

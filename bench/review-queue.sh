@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The review queue page with 10,000 pending items (target: p95 < 100 ms at 10 connections).
+#
+#   bench/review-queue.sh
+#
+# Needs a running portal on a generated dataset (bench/README.md) and the JDBC URL of its
+# database. Puts the pending items in the queue and a staff account in the members
+# (bench/ReviewQueueSeed.java), signs in as that staff member with curl and runs wrk on the
+# queue's first page, its fifth page (keyset cursor) and a filtered page. Environment:
+#   BASE_URL     the portal (default http://127.0.0.1:8090); loopback only
+#   DB_URL       JDBC URL of the portal's database (required)
+#   STAFF_USER / STAFF_PASSWORD   the staff account (created when missing)
+#   ITEMS        pending items to create (default 10000)
+#   DURATION     wrk run length (default 20s); WARMUP (default 10s); CONNECTIONS (default 10)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base_url="${BASE_URL:-http://127.0.0.1:8090}"
+case "$base_url" in
+http://127.0.0.1:* | http://localhost:*) ;;
+*) echo "BASE_URL must be on 127.0.0.1 or localhost" >&2; exit 2 ;;
+esac
+connector="$(ls ~/.m2/repository/com/mysql/mysql-connector-j/*/mysql-connector-j-*.jar | grep -v sources | tail -1)"
+java -cp "$connector" bench/ReviewQueueSeed.java "$DB_URL" "${ITEMS:-10000}" "$STAFF_USER" "$STAFF_PASSWORD"
+
+jar="$(mktemp)"
+trap 'rm -f "$jar"' EXIT
+token="$(curl -s -c "$jar" "$base_url/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)"
+curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=$STAFF_USER" \
+  --data-urlencode "password=$STAFF_PASSWORD" --data-urlencode "_csrf=$token" "$base_url/login"
+cookie="$(awk '$6 == "JSESSIONID" { print "JSESSIONID=" $7 }' "$jar")"
+status="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base_url/mod/review")"
+[ "$status" = 200 ] || { echo "could not open /mod/review as $STAFF_USER (HTTP $status)" >&2; exit 1; }
+
+page="$base_url/mod/review"
+for i in 1 2 3 4; do
+  next="$(curl -s -H "Cookie: $cookie" "$page" | sed -n 's/.*href="\/mod\/review?[^"]*after=\([0-9_]*\)".*/\1/p' | head -1)"
+  page="$base_url/mod/review?after=$next"
+done
+for path in "/mod/review" "${page#"$base_url"}" "/mod/review?kind=APPROVAL"; do
+  echo "== $path"
+  # unmeasured warm-up (JIT, caches)
+  wrk -t2 -c"${CONNECTIONS:-10}" -d"${WARMUP:-10s}" --timeout 10s -H "Cookie: $cookie" "$base_url$path" >/dev/null
+  wrk -t2 -c"${CONNECTIONS:-10}" -d"${DURATION:-20s}" --timeout 10s -s bench/report.lua -H "Cookie: $cookie" \
+    "$base_url$path" | grep '^RESULT'
+  echo
+done

@@ -1,0 +1,250 @@
+package com.rapport.portal.mod.review;
+
+import com.rapport.community.category.Access;
+import com.rapport.community.category.Category;
+import com.rapport.community.member.Role;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.review.FlagReason;
+import com.rapport.community.review.Flags;
+import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.TopicRef;
+import com.rapport.community.topic.TopicService;
+import com.rapport.portal.support.FormToken;
+import com.rapport.portal.support.PortalIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The review pages on the server: who may reach them, and what a stale action does.
+ */
+class ReviewWebIntegrationTest extends PortalIntegrationTest {
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	TopicService topics;
+
+	@Autowired
+	Flags flags;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	MockMvc mvc;
+
+	@BeforeEach
+	void setUp() {
+		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/mod/review", "/mod/review/quality", "/mod/review/1", "/staff/watched-words",
+			"/staff/moderation" })
+	void aMemberWhoGuessesAReviewUrlIsForbidden(String path) throws Exception {
+		Viewer member = testData().member("guess");
+		this.mvc.perform(get(path).with(user(member.username()).roles("MEMBER"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aMemberCannotDecideOrChangeSettingsByPostingDirectly() throws Exception {
+		Viewer member = testData().member("poster");
+		long itemId = flaggedItem();
+		this.mvc
+			.perform(post("/mod/review/{id}/decide", itemId).param("decision", "APPROVE")
+				.with(user(member.username()).roles("MEMBER"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/staff/watched-words").param("pattern", "anything")
+				.param("action", "BLOCK")
+				.with(user(member.username()).roles("MEMBER"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(status().isForbidden());
+		assertThat(itemStatus(itemId)).isEqualTo("PENDING");
+	}
+
+	@Test
+	void aModeratorReadsTheQueueButStaffAloneKeepTheWatchedWords() throws Exception {
+		Viewer moderator = testData().member("mod", Role.MODERATOR);
+		long itemId = flaggedItem();
+		this.mvc.perform(get("/mod/review").with(user(moderator.username()).roles("MODERATOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("item-" + itemId)));
+		this.mvc.perform(get("/mod/review/{id}", itemId).with(user(moderator.username()).roles("MODERATOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1.00")));
+		this.mvc.perform(get("/staff/watched-words").with(user(moderator.username()).roles("MODERATOR")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void approvingAnItemSomeoneAlreadyRejectedSaysSoAndChangesNothing() throws Exception {
+		Viewer first = testData().member("first", Role.MODERATOR);
+		Viewer second = testData().member("second", Role.MODERATOR);
+		long itemId = flaggedItem();
+		this.mvc
+			.perform(post("/mod/review/{id}/decide", itemId).param("decision", "REJECT")
+				.with(user(first.username()).roles("MODERATOR"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(redirectedUrl("/mod/review"));
+		long postId = this.jdbc.sql("SELECT post_id FROM review_item WHERE id = ?")
+			.param(itemId)
+			.query(Long.class)
+			.single();
+
+		this.mvc
+			.perform(post("/mod/review/{id}/decide", itemId).param("decision", "APPROVE")
+				.with(user(second.username()).roles("MODERATOR"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(redirectedUrl("/mod/review/" + itemId))
+			.andExpect(flash().attribute("reviewError", "review.alreadyDecided"))
+			.andExpect(flash().attribute("reviewErrorBy", first.username()));
+
+		assertThat(itemStatus(itemId)).isEqualTo("REJECTED");
+		assertThat(this.jdbc.sql("SELECT deleted_at IS NOT NULL FROM post WHERE id = ?")
+			.param(postId)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
+	void aMemberFlagsAPostThroughTheForm() throws Exception {
+		Viewer author = testData().member("author");
+		Viewer flagger = testData().member("flagger");
+		Category category = testData().category("Flags", Access.ANYONE, Access.MEMBER);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category.id(), "Flag me through a form", "Text"));
+		long postId = this.jdbc.sql("SELECT id FROM post WHERE topic_id = ?")
+			.param(ref.id())
+			.query(Long.class)
+			.single();
+		this.mvc.perform(get("/p/{id}/flag", postId).with(user(flagger.username()).roles("MEMBER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("reason-SPAM")));
+		this.mvc
+			.perform(post("/p/{id}/flag", postId).param("reason", "OTHER")
+				.param("note", "")
+				.with(user(flagger.username()).roles("MEMBER"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("note-error")));
+		this.mvc
+			.perform(post("/p/{id}/flag", postId).param("reason", "SPAM")
+				.with(user(flagger.username()).roles("MEMBER"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(redirectedUrl("/p/" + postId))
+			.andExpect(flash().attribute("message", "review.flag.thanks"));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM post_flag WHERE post_id = ?")
+			.param(postId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void staffKeepWatchedWordsAndTryAThresholdBeforeSavingIt() throws Exception {
+		Viewer staff = testData().member("staff", Role.STAFF);
+		String word = unique("w").toLowerCase();
+		this.mvc
+			.perform(post("/staff/watched-words").param("pattern", word + "*")
+				.param("action", "FLAG")
+				.with(user(staff.username()).roles("STAFF"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(redirectedUrl("/staff/watched-words"));
+		this.mvc
+			.perform(post("/staff/watched-words").param("pattern", "a*b")
+				.param("action", "FLAG")
+				.with(user(staff.username()).roles("STAFF"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("notice-error")));
+		this.mvc.perform(get("/staff/watched-words").with(user(staff.username()).roles("STAFF")))
+			.andExpect(content().string(containsString(word + "*")));
+		this.jdbc.sql("DELETE FROM watched_word WHERE pattern = ?").param(word + "*").update();
+		this.mvc
+			.perform(get("/staff/moderation").param("tryThreshold", "150").with(user(staff.username()).roles("STAFF")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("trial-result")));
+		this.mvc
+			.perform(post("/staff/moderation").param("FLAG_THRESHOLD", "0")
+				.with(user(staff.username()).roles("STAFF"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("field-error")));
+		this.mvc.perform(get("/mod/review/quality").with(user(staff.username()).roles("STAFF")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aMemberSeesTheirModeratedPostsWithTheReasons() throws Exception {
+		Viewer member = testData().member("member");
+		this.mvc.perform(get("/moderation").with(user(member.username()).roles("MEMBER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<h1")));
+	}
+
+	@Test
+	void aNewMembersReplyAwaitsApprovalAndNobodyElseSeesIt() throws Exception {
+		Viewer regular = testData().member("regular");
+		Viewer newcomer = testData().member("newcomer");
+		Category category = testData().category("Welcome", Access.ANYONE, Access.MEMBER);
+		TopicRef ref = this.topics.startTopic(regular, new NewTopic(category.id(), "Say hello here", "Welcome!"));
+		this.jdbc.sql("INSERT INTO review_setting (name, value, updated_at) VALUES ('new-member-approvals', 5, NOW())")
+			.update();
+		try {
+			this.mvc
+				.perform(post("/t/{id}/replies", ref.id()).param("body", "Hello from a brand new member")
+					.with(user(newcomer.username()).roles("MEMBER"))
+					.with(FormToken.from(this.mvc)))
+				.andExpect(redirectedUrl("/t/" + ref.slug() + "/" + ref.id()))
+				.andExpect(flash().attribute("message", "review.awaitingApproval"));
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM review_setting WHERE name = 'new-member-approvals'").update();
+		}
+		this.mvc.perform(get("/t/{slug}/{id}", ref.slug(), ref.id()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Hello from a brand new member"))));
+		this.mvc.perform(get("/moderation").with(user(newcomer.username()).roles("MEMBER")))
+			.andExpect(content().string(containsString("Hello from a brand new member")));
+	}
+
+	private long flaggedItem() {
+		Viewer author = testData().member("author");
+		Category category = testData().category("Review", Access.ANYONE, Access.MEMBER);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category.id(), "Something to review", "Text"));
+		long postId = this.jdbc.sql("SELECT id FROM post WHERE topic_id = ?")
+			.param(ref.id())
+			.query(Long.class)
+			.single();
+		this.flags.flag(testData().member("flagger"), postId, FlagReason.SPAM, null);
+		return this.jdbc.sql("SELECT id FROM review_item WHERE post_id = ? AND status = 'PENDING'")
+			.param(postId)
+			.query(Long.class)
+			.single();
+	}
+
+	private String itemStatus(long itemId) {
+		return this.jdbc.sql("SELECT status FROM review_item WHERE id = ?").param(itemId).query(String.class).single();
+	}
+
+}
