@@ -146,6 +146,18 @@ public class ResponseService {
 	}
 
 	/**
+	 * The rating answers stored so far for a response, by question key (what decides its
+	 * follow-ups).
+	 * @param publicId the id the page carried
+	 * @param survey the survey version it answers
+	 * @return the ratings, empty when nothing is stored yet
+	 */
+	public Map<String, Integer> ratings(String publicId, Survey survey) {
+		ExistingResponse response = find(publicId);
+		return (response != null) ? numbers(survey, answers(response.id())) : Map.of();
+	}
+
+	/**
 	 * Whether a response with this public id is complete.
 	 * @param publicId the id the page carried
 	 * @return true when it is
