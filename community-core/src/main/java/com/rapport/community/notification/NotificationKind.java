@@ -12,6 +12,8 @@ public enum NotificationKind {
 	/** The member's reply was accepted as the answer. */
 	ANSWER_ACCEPTED,
 	/** Members reacted to the member's post (grouped per post while unread). */
-	REACTION
+	REACTION,
+	/** A survey asks the member a short question (see the survey invitations). */
+	SURVEY
 
 }

@@ -2,6 +2,7 @@ package com.rapport.portal.notification;
 
 import com.rapport.community.member.Viewer;
 import com.rapport.community.notification.Notification;
+import com.rapport.community.notification.NotificationKind;
 import com.rapport.community.notification.Notifications;
 import com.rapport.community.topic.TopicQueries;
 
@@ -42,6 +43,9 @@ class NotificationController {
 		Notification notification = this.notifications.find(viewer, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		this.notifications.markRead(viewer, id);
+		if (notification.kind() == NotificationKind.SURVEY) {
+			return "redirect:/surveys/invitations";
+		}
 		if (notification.topicId() == null) {
 			return "redirect:/notifications";
 		}
