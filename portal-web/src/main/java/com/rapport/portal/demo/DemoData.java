@@ -122,9 +122,9 @@ class DemoData implements ApplicationRunner {
 								"您给出这个分数的主要原因是什么？", "Какова главная причина вашей оценки?")));
 		this.surveys.publish(survey);
 		// the demo portal itself may embed it, to try the snippet on a local page
-		this.surveys.update(survey, "Northwind NPS", new SurveySettings(DisplayMode.INLINE,
-				List.of("http://localhost:8080", "http://127.0.0.1:8080"), null, null, 100, null, null, null, true, 0,
-				null, null, null, null, null, null));
+		this.surveys.update(survey, "Northwind NPS",
+				new SurveySettings(DisplayMode.INLINE, List.of("http://localhost:8080", "http://127.0.0.1:8080"), null,
+						null, 100, null, null, null, true, 0, null, null, null, null, null, null));
 	}
 
 	private Map<String, Viewer> createMembers() {

@@ -36,10 +36,15 @@ public class ResponseExport {
 
 	private final JdbcTemplate jdbc;
 
+	private final JdbcTemplate streaming;
+
 	private final SurveyService surveys;
 
 	ResponseExport(JdbcTemplate jdbc, SurveyService surveys) {
 		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(jdbc.getDataSource());
+		// Connector/J streams a result row by row with this fetch size
+		this.streaming.setFetchSize(Integer.MIN_VALUE);
 		this.surveys = surveys;
 	}
 
@@ -70,20 +75,12 @@ public class ResponseExport {
 		columns.forEach((q) -> header.add(q.key() + " " + q.prompt(Locale.ENGLISH)));
 		csv.printRecord(header);
 		RowWriter rows = new RowWriter(csv, FIXED.size() + columns.size(), byQuestionId);
-		this.jdbc.query((connection) -> {
-			var statement = connection.prepareStatement(
-					"""
-							SELECT r.id, r.status, r.survey_version, r.started_at, r.completed_at, r.channel, r.locale, r.device,
-							       r.page_url, r.hidden_fields, a.question_id, a.number_value, a.choice_values, a.text_value
-							FROM survey_response r LEFT JOIN survey_answer a ON a.response_id = r.id
-							WHERE r.survey_id = ? ORDER BY r.id
-							""",
-					ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-			// Connector/J streams a result row by row with this fetch size
-			statement.setFetchSize(Integer.MIN_VALUE);
-			statement.setLong(1, surveyId);
-			return statement;
-		}, rows);
+		this.streaming.query("""
+				SELECT r.id, r.status, r.survey_version, r.started_at, r.completed_at, r.channel, r.locale, r.device,
+				       r.page_url, r.hidden_fields, a.question_id, a.number_value, a.choice_values, a.text_value
+				FROM survey_response r LEFT JOIN survey_answer a ON a.response_id = r.id
+				WHERE r.survey_id = ? ORDER BY r.id
+				""", rows, surveyId);
 		rows.flush();
 		csv.flush();
 	}
