@@ -3,6 +3,7 @@ package com.rapport.survey.response;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,11 +34,23 @@ class RateLimits {
 	 */
 	boolean tryHit(String bucket, int limit) {
 		long window = this.clock.millis() / WINDOW.toMillis();
-		this.jdbc
-			.sql("INSERT INTO survey_rate_limit (bucket, window_start, hits) VALUES (?, ?, 1) "
-					+ "ON DUPLICATE KEY UPDATE hits = hits + 1")
-			.params(bucket, window)
-			.update();
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.jdbc
+					.sql("INSERT INTO survey_rate_limit (bucket, window_start, hits) VALUES (?, ?, 1) "
+							+ "ON DUPLICATE KEY UPDATE hits = hits + 1")
+					.params(bucket, window)
+					.update();
+				break;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				// concurrent upserts of a new window's row can deadlock in InnoDB; one
+				// retry wins
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 		int hits = this.jdbc.sql("SELECT hits FROM survey_rate_limit WHERE bucket = ? AND window_start = ?")
 			.params(bucket, window)
 			.query(Integer.class)

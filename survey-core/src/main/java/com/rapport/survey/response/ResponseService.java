@@ -21,6 +21,7 @@ import com.rapport.survey.survey.SurveyService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -90,44 +91,69 @@ public class ResponseService {
 		if (existing == null) {
 			checkRates(submission);
 		}
-		return this.transactions.execute((status) -> {
-			ExistingResponse response = (existing != null) ? existing : find(submission.publicId());
-			if (response != null && response.surveyId() != survey.id()) {
-				throw new SurveyRejectedException("survey.error.invalidToken");
+		for (int attempt = 1;; attempt++) {
+			try {
+				SubmissionResult result = this.transactions
+					.execute((status) -> store(survey, submission, hidden, existing));
+				if (result.counted()) {
+					// the survey row is locked for the count only after the answer
+					// committed: inside
+					// the transaction it would deadlock against the shared lock that
+					// every concurrent
+					// response insert takes on it through its foreign key
+					this.jdbc.sql("UPDATE survey SET response_count = response_count + 1 WHERE id = ?")
+						.param(survey.id())
+						.update();
+				}
+				return result;
 			}
-			if (response != null && response.complete()) {
-				// a retry of a request that already completed it: the same outcome
-				return new SubmissionResult(response.id(), true, List.of(), submission.passed());
+			catch (PessimisticLockingFailureException ex) {
+				// a lock conflict rolled everything back: the same request is safe to run
+				// again
+				if (attempt == 3) {
+					throw ex;
+				}
 			}
-			if (!survey.isOpenAt(this.clock.instant())) {
-				throw new SurveyRejectedException("survey.error.closed");
-			}
-			Map<Long, ParsedAnswer> stored = (response != null) ? answers(response.id()) : Map.of();
-			Map<String, Integer> numbers = numbers(survey, stored);
-			List<Question> step = SurveyFlow.nextStep(survey, numbers, submission.passed());
-			List<ParsedAnswer> given = parse(survey, step, submission);
-			if (!submission.partial()) {
-				requireAnswered(step, given, stored);
-			}
-			long responseId = (response != null) ? response.id() : create(survey, submission, hidden);
-			for (ParsedAnswer answer : given) {
-				save(responseId, answer);
-			}
-			if (submission.partial()) {
-				return new SubmissionResult(responseId, false, step, submission.passed());
-			}
-			Set<String> passed = new HashSet<>(submission.passed());
-			step.forEach((q) -> passed.add(q.key()));
-			given.forEach((a) -> survey.question(a.questionId())
-				.filter((q) -> q.type().isScale())
-				.ifPresent((q) -> numbers.put(q.key(), a.number())));
-			List<Question> next = SurveyFlow.nextStep(survey, numbers, passed);
-			if (!next.isEmpty()) {
-				return new SubmissionResult(responseId, false, next, passed);
-			}
-			complete(survey, responseId, submission.respondentHash());
-			return new SubmissionResult(responseId, true, List.of(), passed);
-		});
+		}
+	}
+
+	private SubmissionResult store(Survey survey, Submission submission, String hidden, ExistingResponse existing) {
+		ExistingResponse response = (existing != null) ? existing : find(submission.publicId());
+		if (response != null && response.surveyId() != survey.id()) {
+			throw new SurveyRejectedException("survey.error.invalidToken");
+		}
+		if (response != null && response.complete()) {
+			// a retry of a request that already completed it: the same outcome
+			return new SubmissionResult(response.id(), true, List.of(), submission.passed());
+		}
+		if (!survey.isOpenAt(this.clock.instant())) {
+			throw new SurveyRejectedException("survey.error.closed");
+		}
+		Map<Long, ParsedAnswer> stored = (response != null) ? answers(response.id()) : Map.of();
+		Map<String, Integer> numbers = numbers(survey, stored);
+		List<Question> step = SurveyFlow.nextStep(survey, numbers, submission.passed());
+		List<ParsedAnswer> given = parse(survey, step, submission);
+		if (!submission.partial()) {
+			requireAnswered(step, given, stored);
+		}
+		long responseId = (response != null) ? response.id() : create(survey, submission, hidden);
+		for (ParsedAnswer answer : given) {
+			save(responseId, answer);
+		}
+		if (submission.partial()) {
+			return new SubmissionResult(responseId, false, step, submission.passed());
+		}
+		Set<String> passed = new HashSet<>(submission.passed());
+		step.forEach((q) -> passed.add(q.key()));
+		given.forEach((a) -> survey.question(a.questionId())
+			.filter((q) -> q.type().isScale())
+			.ifPresent((q) -> numbers.put(q.key(), a.number())));
+		List<Question> next = SurveyFlow.nextStep(survey, numbers, passed);
+		if (!next.isEmpty()) {
+			return new SubmissionResult(responseId, false, next, passed);
+		}
+		boolean counted = complete(survey, responseId, submission.respondentHash());
+		return new SubmissionResult(responseId, true, List.of(), passed, counted);
 	}
 
 	/**
@@ -273,16 +299,15 @@ public class ResponseService {
 			.update();
 	}
 
-	private void complete(Survey survey, long responseId, String respondentHash) {
+	private boolean complete(Survey survey, long responseId, String respondentHash) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		int changed = this.jdbc
 			.sql("UPDATE survey_response SET status = 'COMPLETE', completed_at = ? WHERE id = ? AND status = 'PARTIAL'")
 			.params(now, responseId)
 			.update();
 		if (changed == 0) {
-			return;
+			return false;
 		}
-		this.jdbc.sql("UPDATE survey SET response_count = response_count + 1 WHERE id = ?").param(survey.id()).update();
 		if (respondentHash != null) {
 			this.jdbc.sql(
 					"INSERT INTO survey_contact (respondent_hash, survey_id, shown_at, answered_at) VALUES (?, ?, ?, ?) "
@@ -297,6 +322,7 @@ public class ResponseService {
 				.update();
 		}
 		this.events.publishEvent(new ResponseSubmitted(survey.id(), responseId, respondentHash));
+		return true;
 	}
 
 	private ExistingResponse find(String publicId) {

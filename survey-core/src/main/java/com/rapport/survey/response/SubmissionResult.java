@@ -12,12 +12,18 @@ import com.rapport.survey.survey.Question;
  * @param complete true when the response is complete (now or by an earlier request)
  * @param nextStep the questions to show next (empty when complete)
  * @param passed keys of every question shown so far
+ * @param counted true when this very request completed it
  */
-public record SubmissionResult(long responseId, boolean complete, List<Question> nextStep, Set<String> passed) {
+public record SubmissionResult(long responseId, boolean complete, List<Question> nextStep, Set<String> passed,
+		boolean counted) {
 
 	public SubmissionResult {
 		nextStep = List.copyOf(nextStep);
 		passed = Set.copyOf(passed);
+	}
+
+	SubmissionResult(long responseId, boolean complete, List<Question> nextStep, Set<String> passed) {
+		this(responseId, complete, nextStep, passed, false);
 	}
 
 }
