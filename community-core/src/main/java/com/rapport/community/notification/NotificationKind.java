@@ -36,6 +36,8 @@ public enum NotificationKind {
 	/** The member's appeal was granted. */
 	APPEAL_GRANTED,
 	/** The member's appeal was turned down. */
-	APPEAL_DENIED
+	APPEAL_DENIED,
+	/** A survey asks the member a short question (see the survey invitations). */
+	SURVEY
 
 }

@@ -20,9 +20,11 @@ import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
+import com.rapport.survey.survey.DisplayMode;
 import com.rapport.survey.survey.NewQuestion;
 import com.rapport.survey.survey.QuestionType;
 import com.rapport.survey.survey.SurveyService;
+import com.rapport.survey.survey.SurveySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,6 +121,10 @@ class DemoData implements ApplicationRunner {
 						new NewQuestion(QuestionType.TEXT, false, "What is the main reason for your score?",
 								"您给出这个分数的主要原因是什么？", "Какова главная причина вашей оценки?")));
 		this.surveys.publish(survey);
+		// the demo portal itself may embed it, to try the snippet on a local page
+		this.surveys.update(survey, "Northwind NPS",
+				new SurveySettings(DisplayMode.INLINE, List.of("http://localhost:8080", "http://127.0.0.1:8080"), null,
+						null, 100, null, null, null, true, 0, null, null, null, null, null, null));
 	}
 
 	private Map<String, Viewer> createMembers() {

@@ -2,6 +2,7 @@ package com.rapport.portal.notification;
 
 import com.rapport.community.member.Viewer;
 import com.rapport.community.notification.Notification;
+import com.rapport.community.notification.NotificationKind;
 import com.rapport.community.notification.Notifications;
 import com.rapport.community.topic.TopicQueries;
 
@@ -44,6 +45,9 @@ class NotificationController {
 		this.notifications.markRead(viewer, id);
 		if (notification.url() != null) {
 			return "redirect:" + notification.url();
+		}
+		if (notification.kind() == NotificationKind.SURVEY) {
+			return "redirect:/surveys/invitations";
 		}
 		if (notification.topicId() == null) {
 			// decisions about posts that never reached a topic are explained on the

@@ -20,6 +20,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -67,7 +68,10 @@ class SecurityConfiguration {
 						(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			// the CSRF token lives in a cookie, so an anonymous visitor's page view
 			// creates no session
-			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			// survey answers carry a signed form token instead (see FormTokens)
+			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/s/*"),
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/s/*/save")))
 			.addFilterBefore(viewerFilter, AuthorizationFilter.class);
 		return http.build();
 	}

@@ -1,0 +1,95 @@
+package com.rapport.portal.survey;
+
+import java.util.List;
+
+import com.rapport.community.category.Access;
+import com.rapport.community.category.Category;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.notification.NotificationKind;
+import com.rapport.community.notification.Notifications;
+import com.rapport.community.topic.AcceptedAnswers;
+import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.TopicRef;
+import com.rapport.community.topic.TopicService;
+import com.rapport.portal.support.PortalIntegrationTest;
+import com.rapport.portal.support.TestData;
+import com.rapport.survey.survey.NewQuestion;
+import com.rapport.survey.survey.QuestionType;
+import com.rapport.survey.survey.SurveyService;
+import com.rapport.survey.survey.SurveySettings;
+import com.rapport.survey.survey.TriggerKind;
+import com.rapport.survey.trigger.SurveyInvitations;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A topic marked solved asks its author the CES survey once, in the portal and in their
+ * notifications.
+ */
+class ForumSurveyTriggersIntegrationTest extends PortalIntegrationTest {
+
+	@Autowired
+	SurveyService surveys;
+
+	@Autowired
+	SurveyInvitations invitations;
+
+	@Autowired
+	TopicService topics;
+
+	@Autowired
+	AcceptedAnswers acceptedAnswers;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aSolvedTopicAsksItsAuthorTheCesSurveyOnce() {
+		String key = unique("ces").toLowerCase().replace('_', '-');
+		long surveyId = this.surveys.create(key, "Solved CES", List.of(new NewQuestion(QuestionType.CES, true,
+				"The community made it easy for me to solve my problem.", null, null)));
+		this.surveys.publish(surveyId);
+		TestData.asStaff(() -> {
+			this.surveys.update(surveyId, "Solved CES",
+					new SurveySettings(SurveySettings.DEFAULTS.displayMode(), List.of(), null, null, 100, null, null,
+							null, true, 10, null, null, TriggerKind.TOPIC_SOLVED, null, null, null));
+			return null;
+		});
+		Viewer author = testData().member("asker");
+		Viewer helper = testData().member("helper");
+		Category category = testData().category(unique("Help"), Access.ANYONE, Access.MEMBER);
+
+		solve(author, helper, category);
+		solve(author, helper, category);
+
+		assertThat(this.invitations.open(author.memberId())).extracting((s) -> s.key()).contains(key);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM survey_invitation WHERE survey_id = ? AND member_id = ?")
+			.params(surveyId, author.memberId())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(this.notifications.list(author, null)).filteredOn((n) -> n.kind() == NotificationKind.SURVEY)
+			.hasSize(1);
+
+		this.invitations.dismiss(author.memberId(), surveyId);
+		assertThat(this.invitations.open(author.memberId())).extracting((s) -> s.key()).doesNotContain(key);
+	}
+
+	private void solve(Viewer author, Viewer helper, Category category) {
+		TopicRef topic = this.topics.startTopic(author,
+				new NewTopic(category.id(), "My stove will not light " + unique("t"), "It clicks but no flame."));
+		this.topics.reply(helper, topic.id(), "Clean the jet with the needle.", null);
+		long reply = this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = 2")
+			.param(topic.id())
+			.query(Long.class)
+			.single();
+		this.acceptedAnswers.accept(author, reply);
+	}
+
+}

@@ -1,0 +1,385 @@
+package com.rapport.survey.response;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.rapport.survey.survey.Question;
+import com.rapport.survey.survey.Survey;
+import com.rapport.survey.survey.SurveyFlow;
+import com.rapport.survey.survey.SurveyRejectedException;
+import com.rapport.survey.survey.SurveyService;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores answers. A response is created by its first answers, identified by the id the
+ * answering page carries, so a retried or repeated request finds it again instead of
+ * making a second one; each step's answers are saved as they come (drop-offs stay
+ * countable), and the response is complete when its last step is answered.
+ */
+@Service
+public class ResponseService {
+
+	private static final int MAX_HIDDEN_FIELDS = 20;
+
+	private static final int MAX_HIDDEN_KEY = 40;
+
+	private static final int MAX_HIDDEN_VALUE = 200;
+
+	private final JdbcClient jdbc;
+
+	private final SurveyService surveys;
+
+	private final RateLimits rateLimits;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final int perAddressLimit;
+
+	private final int perRespondentLimit;
+
+	ResponseService(JdbcClient jdbc, SurveyService surveys, RateLimits rateLimits,
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
+			@Value("${rapport.survey.rate.per-address:120}") int perAddressLimit,
+			@Value("${rapport.survey.rate.per-respondent:20}") int perRespondentLimit) {
+		this.jdbc = jdbc;
+		this.surveys = surveys;
+		this.rateLimits = rateLimits;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.events = events;
+		this.clock = clock;
+		this.perAddressLimit = perAddressLimit;
+		this.perRespondentLimit = perRespondentLimit;
+	}
+
+	/**
+	 * Saves a step's answers (or one answer), creating the response on its first answers.
+	 * Nothing is stored when anything is wrong.
+	 * @param submission the answers and where they come from
+	 * @return what comes next
+	 * @throws SurveyRejectedException naming why nothing was stored
+	 */
+	public SubmissionResult submit(Submission submission) {
+		Survey survey = this.surveys.findVersion(submission.surveyId(), submission.version())
+			.orElseThrow(() -> new SurveyRejectedException("survey.error.notFound"));
+		if (survey.questions().isEmpty()) {
+			throw new SurveyRejectedException("survey.error.notFound");
+		}
+		String hidden = encodeHidden(submission.hiddenFields());
+		ExistingResponse existing = find(submission.publicId());
+		if (existing == null) {
+			checkRates(submission);
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				SubmissionResult result = this.transactions
+					.execute((status) -> store(survey, submission, hidden, existing));
+				if (result.counted()) {
+					// the survey row is locked for the count only after the answer
+					// committed: inside
+					// the transaction it would deadlock against the shared lock that
+					// every concurrent
+					// response insert takes on it through its foreign key
+					this.jdbc.sql("UPDATE survey SET response_count = response_count + 1 WHERE id = ?")
+						.param(survey.id())
+						.update();
+				}
+				return result;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				// a lock conflict rolled everything back: the same request is safe to run
+				// again
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private SubmissionResult store(Survey survey, Submission submission, String hidden, ExistingResponse existing) {
+		ExistingResponse response = (existing != null) ? existing : find(submission.publicId());
+		if (response != null && response.surveyId() != survey.id()) {
+			throw new SurveyRejectedException("survey.error.invalidToken");
+		}
+		if (response != null && response.complete()) {
+			// a retry of a request that already completed it: the same outcome
+			return new SubmissionResult(response.id(), true, List.of(), submission.passed());
+		}
+		if (!survey.isOpenAt(this.clock.instant())) {
+			throw new SurveyRejectedException("survey.error.closed");
+		}
+		Map<Long, ParsedAnswer> stored = (response != null) ? answers(response.id()) : Map.of();
+		Map<String, Integer> numbers = numbers(survey, stored);
+		List<Question> step = SurveyFlow.nextStep(survey, numbers, submission.passed());
+		List<ParsedAnswer> given = parse(survey, step, submission);
+		if (!submission.partial()) {
+			requireAnswered(step, given, stored);
+		}
+		long responseId = (response != null) ? response.id() : create(survey, submission, hidden);
+		for (ParsedAnswer answer : given) {
+			save(responseId, answer);
+		}
+		if (submission.partial()) {
+			return new SubmissionResult(responseId, false, step, submission.passed());
+		}
+		Set<String> passed = new HashSet<>(submission.passed());
+		step.forEach((q) -> passed.add(q.key()));
+		given.forEach((a) -> survey.question(a.questionId())
+			.filter((q) -> q.type().isScale())
+			.ifPresent((q) -> numbers.put(q.key(), a.number())));
+		List<Question> next = SurveyFlow.nextStep(survey, numbers, passed);
+		if (!next.isEmpty()) {
+			return new SubmissionResult(responseId, false, next, passed);
+		}
+		boolean counted = complete(survey, responseId, submission.respondentHash());
+		return new SubmissionResult(responseId, true, List.of(), passed, counted);
+	}
+
+	/**
+	 * Whether this respondent already completed the survey.
+	 * @param surveyId the survey
+	 * @param respondentHash the hashed respondent id
+	 * @return true when they did
+	 */
+	public boolean hasCompleted(long surveyId, String respondentHash) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM survey_response WHERE survey_id = ? AND respondent_hash = ? "
+					+ "AND status = 'COMPLETE'")
+			.params(surveyId, respondentHash)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The rating answers stored so far for a response, by question key (what decides its
+	 * follow-ups).
+	 * @param publicId the id the page carried
+	 * @param survey the survey version it answers
+	 * @return the ratings, empty when nothing is stored yet
+	 */
+	public Map<String, Integer> ratings(String publicId, Survey survey) {
+		ExistingResponse response = find(publicId);
+		return (response != null) ? numbers(survey, answers(response.id())) : Map.of();
+	}
+
+	/**
+	 * Whether a response with this public id is complete.
+	 * @param publicId the id the page carried
+	 * @return true when it is
+	 */
+	public boolean isComplete(String publicId) {
+		ExistingResponse response = find(publicId);
+		return response != null && response.complete();
+	}
+
+	/**
+	 * The latest responses of a survey, newest first, for staff to check what comes in.
+	 * @param surveyId the survey
+	 * @param limit how many
+	 * @return the responses
+	 */
+	public List<ResponseRow> latest(long surveyId, int limit) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.survey_version, r.status, r.channel, r.locale, r.device, r.page_url, r.hidden_fields,
+				       r.started_at, r.completed_at
+				FROM survey_response r WHERE r.survey_id = ? ORDER BY r.id DESC LIMIT ?
+				""")
+			.params(surveyId, limit)
+			.query((rs, n) -> new ResponseRow(rs.getLong(1), rs.getInt(2), "COMPLETE".equals(rs.getString(3)),
+					Channel.valueOf(rs.getString(4)), rs.getString(5), Device.valueOf(rs.getString(6)), rs.getString(7),
+					rs.getString(8), rs.getTimestamp(9).toInstant(),
+					(rs.getTimestamp(10) != null) ? rs.getTimestamp(10).toInstant() : null))
+			.list();
+	}
+
+	private void checkRates(Submission submission) {
+		if (submission.address() != null
+				&& !this.rateLimits.tryHit("a:" + submission.address(), this.perAddressLimit)) {
+			throw new SurveyRejectedException("survey.error.rateLimited");
+		}
+		if (submission.respondentHash() != null
+				&& !this.rateLimits.tryHit("r:" + submission.respondentHash(), this.perRespondentLimit)) {
+			throw new SurveyRejectedException("survey.error.rateLimited");
+		}
+	}
+
+	private List<ParsedAnswer> parse(Survey survey, List<Question> step, Submission submission) {
+		List<ParsedAnswer> parsed = new ArrayList<>();
+		for (Map.Entry<Long, List<String>> entry : submission.answers().entrySet()) {
+			Question question = survey.question(entry.getKey())
+				.orElseThrow(() -> new SurveyRejectedException("survey.error.unknownQuestion"));
+			if (!step.contains(question)) {
+				throw new SurveyRejectedException("survey.error.unknownQuestion");
+			}
+			ParsedAnswer answer = ParsedAnswer.parse(question, entry.getValue(),
+					submission.otherTexts().get(entry.getKey()));
+			if (answer != null) {
+				parsed.add(answer);
+			}
+		}
+		return parsed;
+	}
+
+	private static void requireAnswered(List<Question> step, List<ParsedAnswer> given, Map<Long, ParsedAnswer> stored) {
+		Set<Long> answered = given.stream().map(ParsedAnswer::questionId).collect(Collectors.toSet());
+		answered.addAll(stored.keySet());
+		for (Question question : step) {
+			if (question.required() && !answered.contains(question.id())) {
+				throw new SurveyRejectedException("survey.error.required");
+			}
+		}
+	}
+
+	private long create(Survey survey, Submission submission, String hidden) {
+		if (submission.respondentHash() != null && survey.settings().oncePerRespondent()
+				&& hasCompleted(survey.id(), submission.respondentHash())) {
+			throw new SurveyRejectedException("survey.error.alreadyAnswered");
+		}
+		if (submission.personalLinkId() != null) {
+			int claimed = this.jdbc
+				.sql("UPDATE survey_personal_link SET used_at = ? WHERE id = ? AND survey_id = ? AND used_at IS NULL")
+				.params(Timestamp.from(this.clock.instant()), submission.personalLinkId(), survey.id())
+				.update();
+			if (claimed == 0) {
+				throw new SurveyRejectedException("survey.error.linkUsed");
+			}
+		}
+		var keys = new GeneratedKeyHolder();
+		try {
+			this.jdbc
+				.sql("""
+						INSERT INTO survey_response (public_id, survey_id, survey_version, respondent_hash, channel, page_url,
+						locale, device, hidden_fields, personal_link_id, status, started_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PARTIAL', ?)
+						""")
+				.params(submission.publicId(), survey.id(), submission.version(), submission.respondentHash(),
+						submission.channel().name(), submission.pageUrl(), submission.locale(),
+						submission.device().name(), hidden, submission.personalLinkId(),
+						Timestamp.from(this.clock.instant()))
+				.update(keys, "id");
+		}
+		catch (DuplicateKeyException ex) {
+			// the same page sent twice at once: the other request created it and has
+			// committed by now (the insert waited for its lock); carry on with that one
+			return this.jdbc.sql("SELECT id FROM survey_response WHERE public_id = ? FOR UPDATE")
+				.param(submission.publicId())
+				.query(Long.class)
+				.single();
+		}
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	private void save(long responseId, ParsedAnswer answer) {
+		this.jdbc
+			.sql("INSERT INTO survey_answer (response_id, question_id, number_value, choice_values, text_value) "
+					+ "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE number_value = VALUES(number_value), "
+					+ "choice_values = VALUES(choice_values), text_value = VALUES(text_value)")
+			.params(responseId, answer.questionId(), answer.number(), answer.choices(), answer.text())
+			.update();
+	}
+
+	private boolean complete(Survey survey, long responseId, String respondentHash) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		int changed = this.jdbc
+			.sql("UPDATE survey_response SET status = 'COMPLETE', completed_at = ? WHERE id = ? AND status = 'PARTIAL'")
+			.params(now, responseId)
+			.update();
+		if (changed == 0) {
+			return false;
+		}
+		if (respondentHash != null) {
+			this.jdbc.sql(
+					"INSERT INTO survey_contact (respondent_hash, survey_id, shown_at, answered_at) VALUES (?, ?, ?, ?) "
+							+ "ON DUPLICATE KEY UPDATE answered_at = VALUES(answered_at)")
+				.params(respondentHash, survey.id(), now, now)
+				.update();
+		}
+		if (survey.settings().webhookUrl() != null) {
+			this.jdbc
+				.sql("INSERT INTO survey_webhook_delivery (survey_id, response_id, next_attempt_at) VALUES (?, ?, ?)")
+				.params(survey.id(), responseId, now)
+				.update();
+		}
+		this.events.publishEvent(new ResponseSubmitted(survey.id(), responseId, respondentHash));
+		return true;
+	}
+
+	private ExistingResponse find(String publicId) {
+		return this.jdbc.sql("SELECT id, survey_id, status FROM survey_response WHERE public_id = ?")
+			.param(publicId)
+			.query((rs, n) -> new ExistingResponse(rs.getLong(1), rs.getLong(2), "COMPLETE".equals(rs.getString(3))))
+			.optional()
+			.orElse(null);
+	}
+
+	private Map<Long, ParsedAnswer> answers(long responseId) {
+		Map<Long, ParsedAnswer> answers = new HashMap<>();
+		this.jdbc
+			.sql("SELECT question_id, number_value, choice_values, text_value FROM survey_answer WHERE response_id = ?")
+			.param(responseId)
+			.query((rs, n) -> new ParsedAnswer(rs.getLong(1), rs.getObject(2, Integer.class), rs.getString(3),
+					rs.getString(4)))
+			.list()
+			.forEach((a) -> answers.put(a.questionId(), a));
+		return answers;
+	}
+
+	private static Map<String, Integer> numbers(Survey survey, Map<Long, ParsedAnswer> answers) {
+		Map<String, Integer> numbers = new HashMap<>();
+		for (Question question : survey.questions()) {
+			ParsedAnswer answer = answers.get(question.id());
+			if (answer != null && answer.number() != null && question.type().isScale()) {
+				numbers.put(question.key(), answer.number());
+			}
+		}
+		return numbers;
+	}
+
+	static String encodeHidden(Map<String, String> fields) {
+		if (fields.isEmpty()) {
+			return null;
+		}
+		if (fields.size() > MAX_HIDDEN_FIELDS) {
+			throw new SurveyRejectedException("survey.error.hidden");
+		}
+		StringBuilder text = new StringBuilder();
+		fields.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((field) -> {
+			if (field.getKey().isEmpty() || field.getKey().length() > MAX_HIDDEN_KEY || field.getValue() == null
+					|| field.getValue().length() > MAX_HIDDEN_VALUE) {
+				throw new SurveyRejectedException("survey.error.hidden");
+			}
+			if (!text.isEmpty()) {
+				text.append('&');
+			}
+			text.append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
+		});
+		return text.toString();
+	}
+
+	private record ExistingResponse(long id, long surveyId, boolean complete) {
+	}
+
+}
