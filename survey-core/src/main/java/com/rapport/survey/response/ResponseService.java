@@ -47,7 +47,7 @@ public class ResponseService {
 
 	private final SurveyService surveys;
 
-	private final RateLimits rateLimits;
+	private final AnswerRateLimits rateLimits;
 
 	private final TransactionTemplate transactions;
 
@@ -59,7 +59,7 @@ public class ResponseService {
 
 	private final int perRespondentLimit;
 
-	ResponseService(JdbcClient jdbc, SurveyService surveys, RateLimits rateLimits,
+	ResponseService(JdbcClient jdbc, SurveyService surveys, AnswerRateLimits rateLimits,
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
 			@Value("${rapport.survey.rate.per-address:120}") int perAddressLimit,
 			@Value("${rapport.survey.rate.per-respondent:20}") int perRespondentLimit) {

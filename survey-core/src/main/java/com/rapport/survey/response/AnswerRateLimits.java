@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Fixed-window counters in the database, so a limit holds across nodes.
  */
 @Component
-class RateLimits {
+class AnswerRateLimits {
 
 	static final Duration WINDOW = Duration.ofMinutes(1);
 
@@ -21,7 +21,7 @@ class RateLimits {
 
 	private final Clock clock;
 
-	RateLimits(JdbcClient jdbc, Clock clock) {
+	AnswerRateLimits(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
