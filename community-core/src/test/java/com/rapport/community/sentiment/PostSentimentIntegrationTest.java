@@ -1,8 +1,10 @@
 package com.rapport.community.sentiment;
 
+import java.time.Duration;
 import java.util.Set;
 
 import com.rapport.community.CommunityIntegrationTest;
+import com.rapport.community.CommunityTestApplication.MutableClock;
 import com.rapport.community.category.Access;
 import com.rapport.community.category.CategoryService;
 import com.rapport.community.category.NewCategory;
@@ -14,6 +16,7 @@ import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.PostEditor;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
+import com.rapport.survey.display.SuppressionCheck;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +43,12 @@ class PostSentimentIntegrationTest extends CommunityIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SuppressionCheck suppression;
+
+	@Autowired
+	MutableClock clock;
 
 	@Test
 	void postsAreScoredWhenWrittenAndRescoredWhenEditedInEveryLanguage() {
@@ -83,6 +92,21 @@ class PostSentimentIntegrationTest extends CommunityIntegrationTest {
 			// next batch
 		}
 		assertThat(stored(topic, 1)).startsWith("NEGATIVE|").contains("worst");
+	}
+
+	@Test
+	void aMemberWhoJustWroteANegativePostIsNotSurveyedForAWeek() {
+		Viewer angry = member();
+		Viewer happy = member();
+		long category = category();
+		this.topics.startTopic(angry, new NewTopic(category, "Refund still missing",
+				"Three weeks and still no refund. Awful service, I am furious."));
+		this.topics.startTopic(happy,
+				new NewTopic(category, "Thanks for the quick fix", "The new zipper works perfectly, great support!"));
+		assertThat(this.suppression.suppresses(angry.memberId())).isTrue();
+		assertThat(this.suppression.suppresses(happy.memberId())).isFalse();
+		this.clock.advance(Duration.ofDays(8));
+		assertThat(this.suppression.suppresses(angry.memberId())).as("a week later they may be asked again").isFalse();
 	}
 
 	private String stored(TopicRef topic, int number) {

@@ -81,6 +81,30 @@ class ForumSurveyTriggersIntegrationTest extends PortalIntegrationTest {
 		assertThat(this.invitations.open(author.memberId())).extracting((s) -> s.key()).doesNotContain(key);
 	}
 
+	@Test
+	void aMemberWhoJustWroteANegativePostIsNotAskedTheMembershipSurvey() {
+		String key = unique("nps").toLowerCase().replace('_', '-');
+		long surveyId = this.surveys.create(key, "Membership NPS", List.of(new NewQuestion(QuestionType.NPS, true,
+				"How likely are you to recommend us to a friend?", null, null)));
+		this.surveys.publish(surveyId);
+		TestData.asStaff(() -> {
+			this.surveys.update(surveyId, "Membership NPS",
+					new SurveySettings(SurveySettings.DEFAULTS.displayMode(), List.of(), null, null, 100, null, null,
+							null, true, 10, null, null, TriggerKind.MEMBERSHIP_DAYS, 30, null, null));
+			return null;
+		});
+		var survey = this.surveys.findByKey(key).orElseThrow();
+		Viewer angry = testData().member("angry");
+		Viewer calm = testData().member("calm");
+		Category category = testData().category(unique("Talk"), Access.ANYONE, Access.MEMBER);
+		this.topics.startTopic(angry, new NewTopic(category.id(), "Refund still missing " + unique("t"),
+				"Three weeks and still no refund. Awful service, I am furious."));
+
+		assertThat(this.invitations.invite(survey, angry.memberId())).as("owed an answer, not a questionnaire")
+			.isFalse();
+		assertThat(this.invitations.invite(survey, calm.memberId())).isTrue();
+	}
+
 	private void solve(Viewer author, Viewer helper, Category category) {
 		TopicRef topic = this.topics.startTopic(author,
 				new NewTopic(category.id(), "My stove will not light " + unique("t"), "It clicks but no flame."));

@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * waits: the global one (no survey at all) and the survey's own. The budget lives in the
  * database, keyed by the hashed respondent id, so it holds on every channel and node.
  * <p>
- * Context suppression (a member with an open follow-up or a recent negative post) is the
- * next rule to add here; it will read that context through a {@code SuppressionCheck} the
- * forums provide, so this package still knows nothing of them.
+ * Context suppression (a member who recently wrote a negative post) applies where the
+ * member is known (forum invitations): {@link SuppressionCheck} beans the forums provide
+ * are asked first, so this package still knows nothing of them.
  */
 @Service
 public class DisplayRules {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.rapport.survey.display.DisplayRules;
+import com.rapport.survey.display.SuppressionCheck;
 import com.rapport.survey.response.ResponseService;
 import com.rapport.survey.response.SurveySecrets;
 import com.rapport.survey.survey.Survey;
@@ -36,8 +37,11 @@ public class SurveyInvitations {
 
 	private final Clock clock;
 
+	private final List<SuppressionCheck> suppressions;
+
 	SurveyInvitations(JdbcClient jdbc, SurveyService surveys, DisplayRules rules, ResponseService responses,
-			SurveySecrets secrets, Clock clock) {
+			SurveySecrets secrets, Clock clock, List<SuppressionCheck> suppressions) {
+		this.suppressions = List.copyOf(suppressions);
 		this.jdbc = jdbc;
 		this.surveys = surveys;
 		this.rules = rules;
@@ -64,13 +68,21 @@ public class SurveyInvitations {
 	}
 
 	/**
-	 * Invites a member to a survey unless invited before or the rules say no.
+	 * Invites a member to a survey unless invited before, the rules say no, or the
+	 * member's context suppresses surveys for now (see {@link SuppressionCheck}).
 	 * @param survey the survey
 	 * @param memberId the member
 	 * @return true when a new invitation was made
 	 */
 	@Transactional
 	public boolean invite(Survey survey, long memberId) {
+		// the solved-topic survey asks about the very help just given (its question often
+		// reads negative); suppression keeps the other surveys from coming out of the
+		// blue
+		boolean askedAboutHelpJustGiven = survey.settings().trigger() == TriggerKind.TOPIC_SOLVED;
+		if (!askedAboutHelpJustGiven && this.suppressions.stream().anyMatch((check) -> check.suppresses(memberId))) {
+			return false;
+		}
 		String hash = hash(memberId);
 		if (this.rules.decide(survey, hash) != DisplayRules.Decision.SHOW) {
 			return false;
