@@ -1,11 +1,6 @@
 package com.rapport.community.message;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import com.rapport.community.CommunityIntegrationTest;
-import com.rapport.community.member.MemberService;
-import com.rapport.community.member.Registration;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
@@ -29,15 +24,12 @@ class ConversationsIntegrationTest extends CommunityIntegrationTest {
 	@Autowired
 	Notifications notifications;
 
-	@Autowired
-	MemberService members;
-
 	@Test
 	void onlyItsMembersReadAConversationAndUnreadMessagesAreCountedAndNotified() {
-		Viewer ann = member();
-		Viewer bob = member();
-		Viewer carol = member();
-		Viewer outsider = member();
+		Viewer ann = verifiedMember();
+		Viewer bob = verifiedMember();
+		Viewer carol = verifiedMember();
+		Viewer outsider = verifiedMember();
 		long id = this.conversations.start(ann, "@" + bob.username() + ", " + carol.username(), "Meet-up in May",
 				"Shall we walk the **coast path**?");
 		this.conversations.reply(bob, id, "Count me in.");
@@ -66,9 +58,9 @@ class ConversationsIntegrationTest extends CommunityIntegrationTest {
 
 	@Test
 	void aBlockedMemberCannotWriteButModeratorsAlwaysCan() {
-		Viewer ann = member();
-		Viewer pest = member();
-		Viewer moderator = member(Role.MODERATOR);
+		Viewer ann = verifiedMember();
+		Viewer pest = verifiedMember();
+		Viewer moderator = verifiedMember(Role.MODERATOR);
 		long earlier = this.conversations.start(pest, ann.username(), "Hello there", "Hi Ann!");
 		this.blocks.block(ann, pest.username());
 
@@ -92,8 +84,8 @@ class ConversationsIntegrationTest extends CommunityIntegrationTest {
 
 	@Test
 	void badInputChangesNothing() {
-		Viewer ann = member();
-		Viewer bob = member();
+		Viewer ann = verifiedMember();
+		Viewer bob = verifiedMember();
 		int before = this.conversations.inbox(ann, null).size();
 		assertThatThrownBy(() -> this.conversations.start(ann, "", "Subject", "Body"))
 			.isInstanceOf(RejectedException.class);
@@ -109,15 +101,6 @@ class ConversationsIntegrationTest extends CommunityIntegrationTest {
 			.isInstanceOf(RejectedException.class);
 		assertThat(this.conversations.inbox(ann, null)).hasSize(before);
 		assertThat(this.conversations.inbox(bob, null)).isEmpty();
-	}
-
-	private Viewer member(Role... roles) {
-		String name = unique("m");
-		long id = this.members.createVerified(new Registration(name, name + "@example.com", "a long secret phrase"),
-				Set.of(roles));
-		Set<Role> all = new HashSet<>(Set.of(roles));
-		all.add(Role.MEMBER);
-		return new Viewer(id, name, all, true);
 	}
 
 }

@@ -3,17 +3,11 @@ package com.rapport.community.notification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.rapport.community.CommunityIntegrationTest;
 import com.rapport.community.CommunityTestApplication.MutableClock;
 import com.rapport.community.category.Access;
-import com.rapport.community.category.CategoryService;
-import com.rapport.community.category.NewCategory;
-import com.rapport.community.member.MemberService;
-import com.rapport.community.member.Registration;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
@@ -45,12 +39,6 @@ class WatchingIntegrationTest extends CommunityIntegrationTest {
 	Reactions reactions;
 
 	@Autowired
-	MemberService members;
-
-	@Autowired
-	CategoryService categories;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -58,10 +46,10 @@ class WatchingIntegrationTest extends CommunityIntegrationTest {
 
 	@Test
 	void startingAndReplyingWatchTheTopicAndWatchersHearOfEveryPostGroupedWhileUnread() {
-		Viewer author = member();
-		Viewer replier = member();
-		Viewer third = member();
-		long category = category(Access.ANYONE);
+		Viewer author = verifiedMember();
+		Viewer replier = verifiedMember();
+		Viewer third = verifiedMember();
+		long category = newCategory(Access.ANYONE);
 		TopicRef topic = this.topics.startTopic(author, new NewTopic(category, "Which stove for winter?", "Ideas?"));
 		assertThat(this.watching.levelOf(author, topic.id()))
 			.isEqualTo(new TopicLevel(NotificationLevel.WATCHING, "CREATED"));
@@ -81,9 +69,9 @@ class WatchingIntegrationTest extends CommunityIntegrationTest {
 
 	@Test
 	void aChosenLevelWinsOverRepliesAndMutingSilencesEvenReplies() {
-		Viewer author = member();
-		Viewer other = member();
-		long category = category(Access.ANYONE);
+		Viewer author = verifiedMember();
+		Viewer other = verifiedMember();
+		long category = newCategory(Access.ANYONE);
 		TopicRef topic = this.topics.startTopic(author, new NewTopic(category, "Tent pole snapped", "Now what?"));
 		this.watching.setTopicLevel(author, topic.id(), NotificationLevel.MUTED);
 		this.topics.reply(author, topic.id(), "Found a splint in the kit.", null);
@@ -97,11 +85,11 @@ class WatchingIntegrationTest extends CommunityIntegrationTest {
 
 	@Test
 	void watchingACategoryTellsOfNewTopicsAndRepliesButOnlyToMembersWhoMayReadIt() {
-		Viewer watcher = member();
-		Viewer moderator = member(Role.MODERATOR);
-		Viewer author = member(Role.MODERATOR);
-		long open = category(Access.ANYONE);
-		long lounge = category(Access.MODERATOR);
+		Viewer watcher = verifiedMember();
+		Viewer moderator = verifiedMember(Role.MODERATOR);
+		Viewer author = verifiedMember(Role.MODERATOR);
+		long open = newCategory(Access.ANYONE);
+		long lounge = newCategory(Access.MODERATOR);
 		this.watching.setCategoryLevel(watcher, open, NotificationLevel.WATCHING);
 		assertThatThrownBy(() -> this.watching.setCategoryLevel(watcher, lounge, NotificationLevel.WATCHING))
 			.as("a category the member cannot read cannot be watched")
@@ -122,9 +110,9 @@ class WatchingIntegrationTest extends CommunityIntegrationTest {
 
 	@Test
 	void listsMarkNewTopicsAndCountUnreadPostsOfTrackedOnes() {
-		Viewer reader = member();
-		Viewer author = member();
-		long category = category(Access.ANYONE);
+		Viewer reader = verifiedMember();
+		Viewer author = verifiedMember();
+		long category = newCategory(Access.ANYONE);
 		this.clock.advance(Duration.ofMinutes(1));
 		TopicRef tracked = this.topics.startTopic(author, new NewTopic(category, "Best trail snacks", "Go."));
 		TopicRef unseen = this.topics.startTopic(author, new NewTopic(category, "Boot sizing chart", "Here."));
@@ -160,21 +148,6 @@ class WatchingIntegrationTest extends CommunityIntegrationTest {
 			.params(topic.id(), number)
 			.query(Long.class)
 			.single();
-	}
-
-	private Viewer member(Role... roles) {
-		String name = unique("w");
-		long id = this.members.createVerified(new Registration(name, name + "@example.com", "a long secret phrase"),
-				Set.of(roles));
-		Set<Role> all = new HashSet<>(Set.of(roles));
-		all.add(Role.MEMBER);
-		return new Viewer(id, name, all, true);
-	}
-
-	private long category(Access read) {
-		String slug = unique("c").toLowerCase().replace('_', '-');
-		return this.categories
-			.create(new NewCategory(null, slug, slug, "", "#123456", "DISCUSSION", read, Access.MEMBER, Access.MEMBER));
 	}
 
 }

@@ -1,16 +1,10 @@
 package com.rapport.community.sentiment;
 
 import java.time.Duration;
-import java.util.Set;
 
 import com.rapport.community.CommunityIntegrationTest;
 import com.rapport.community.CommunityTestApplication.MutableClock;
 import com.rapport.community.category.Access;
-import com.rapport.community.category.CategoryService;
-import com.rapport.community.category.NewCategory;
-import com.rapport.community.member.MemberService;
-import com.rapport.community.member.Registration;
-import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.PostEditor;
@@ -36,12 +30,6 @@ class PostSentimentIntegrationTest extends CommunityIntegrationTest {
 	PostSentiment sentiment;
 
 	@Autowired
-	MemberService members;
-
-	@Autowired
-	CategoryService categories;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -52,8 +40,8 @@ class PostSentimentIntegrationTest extends CommunityIntegrationTest {
 
 	@Test
 	void postsAreScoredWhenWrittenAndRescoredWhenEditedInEveryLanguage() {
-		Viewer author = member();
-		long category = category();
+		Viewer author = verifiedMember();
+		long category = newCategory(Access.ANYONE);
 		TopicRef topic = this.topics.startTopic(author, new NewTopic(category, "Zipper broke after two days",
 				"The zipper broke after two days. Terrible quality, I am really disappointed!"));
 		this.topics.reply(author, topic.id(), "> Terrible quality, I am really disappointed!\n\nThanks, the "
@@ -81,9 +69,9 @@ class PostSentimentIntegrationTest extends CommunityIntegrationTest {
 
 	@Test
 	void theBackfillScoresPostsWrittenBeforeTheAnalyserExisted() {
-		Viewer author = member();
-		TopicRef topic = this.topics.startTopic(author,
-				new NewTopic(category(), "Old thread from the archive", "This is the worst tent I ever owned."));
+		Viewer author = verifiedMember();
+		TopicRef topic = this.topics.startTopic(author, new NewTopic(newCategory(Access.ANYONE),
+				"Old thread from the archive", "This is the worst tent I ever owned."));
 		this.jdbc.sql("UPDATE post SET sentiment_label = NULL, sentiment_score = NULL WHERE topic_id = ?")
 			.param(topic.id())
 			.update();
@@ -96,9 +84,9 @@ class PostSentimentIntegrationTest extends CommunityIntegrationTest {
 
 	@Test
 	void aMemberWhoJustWroteANegativePostIsNotSurveyedForAWeek() {
-		Viewer angry = member();
-		Viewer happy = member();
-		long category = category();
+		Viewer angry = verifiedMember();
+		Viewer happy = verifiedMember();
+		long category = newCategory(Access.ANYONE);
 		this.topics.startTopic(angry, new NewTopic(category, "Refund still missing",
 				"Three weeks and still no refund. Awful service, I am furious."));
 		this.topics.startTopic(happy,
@@ -123,19 +111,6 @@ class PostSentimentIntegrationTest extends CommunityIntegrationTest {
 			.params(topic.id(), number)
 			.query(Long.class)
 			.single();
-	}
-
-	private Viewer member() {
-		String name = unique("s");
-		long id = this.members.createVerified(new Registration(name, name + "@example.com", "a long secret phrase"),
-				Set.of());
-		return new Viewer(id, name, Set.of(Role.MEMBER), true);
-	}
-
-	private long category() {
-		String slug = unique("c").toLowerCase().replace('_', '-');
-		return this.categories.create(new NewCategory(null, slug, slug, "", "#123456", "DISCUSSION", Access.ANYONE,
-				Access.MEMBER, Access.MEMBER));
 	}
 
 }

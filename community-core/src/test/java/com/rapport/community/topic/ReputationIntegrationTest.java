@@ -1,15 +1,9 @@
 package com.rapport.community.topic;
 
-import java.util.Set;
-
 import com.rapport.community.CommunityIntegrationTest;
 import com.rapport.community.category.Access;
-import com.rapport.community.category.CategoryService;
-import com.rapport.community.category.NewCategory;
 import com.rapport.community.member.MemberService;
-import com.rapport.community.member.Registration;
 import com.rapport.community.member.RejectedException;
-import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import org.junit.jupiter.api.Test;
 
@@ -34,17 +28,14 @@ class ReputationIntegrationTest extends CommunityIntegrationTest {
 	MemberService members;
 
 	@Autowired
-	CategoryService categories;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void likesAndAcceptedAnswersEarnPointsThatGoBackWhenTakenBack() {
-		Viewer asker = member();
-		Viewer helper = member();
-		Viewer other = member();
-		long category = category();
+		Viewer asker = verifiedMember();
+		Viewer helper = verifiedMember();
+		Viewer other = verifiedMember();
+		long category = newCategory(Access.ANYONE);
 		TopicRef topic = this.topics.startTopic(asker, new NewTopic(category, "Zipper stuck again", "Help!"));
 		this.topics.reply(helper, topic.id(), "Use a bit of candle wax.", null);
 		this.topics.reply(other, topic.id(), "Or graphite.", null);
@@ -79,19 +70,6 @@ class ReputationIntegrationTest extends CommunityIntegrationTest {
 			.params(topic.id(), number)
 			.query(Long.class)
 			.single();
-	}
-
-	private Viewer member() {
-		String name = unique("r");
-		long id = this.members.createVerified(new Registration(name, name + "@example.com", "a long secret phrase"),
-				Set.of());
-		return new Viewer(id, name, Set.of(Role.MEMBER), true);
-	}
-
-	private long category() {
-		String slug = unique("c").toLowerCase().replace('_', '-');
-		return this.categories.create(new NewCategory(null, slug, slug, "", "#123456", "DISCUSSION", Access.ANYONE,
-				Access.MEMBER, Access.MEMBER));
 	}
 
 }
