@@ -6,19 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import com.rapport.survey.sentiment.SentimentConfiguration;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The community core on its own, on a real embedded MariaDB, for integration tests.
+ * The community core with the survey core it builds on, on a real embedded MariaDB, for
+ * integration tests.
  */
-@SpringBootApplication
-@Import(SentimentConfiguration.class)
+@SpringBootApplication(scanBasePackages = { "com.rapport.community", "com.rapport.survey" })
 public class CommunityTestApplication {
 
 	@Bean

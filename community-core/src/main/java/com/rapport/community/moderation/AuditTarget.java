@@ -19,6 +19,8 @@ public record AuditTarget(String type, Long id, String label, Long subjectMember
 
 	public static final String CANNED_REPLY = "CANNED_REPLY";
 
+	public static final String FOLLOW_UP = "FOLLOW_UP";
+
 	public static AuditTarget member(long id, String username) {
 		return new AuditTarget(MEMBER, id, username, id);
 	}
@@ -29,6 +31,10 @@ public record AuditTarget(String type, Long id, String label, Long subjectMember
 
 	public static AuditTarget post(long id, String label, Long authorId) {
 		return new AuditTarget(POST, id, label, authorId);
+	}
+
+	public static AuditTarget followUp(long id, String label, Long customerId) {
+		return new AuditTarget(FOLLOW_UP, id, label, customerId);
 	}
 
 	public static AuditTarget cannedReply(long id, String title) {

@@ -38,6 +38,10 @@ public enum NotificationKind {
 	/** The member's appeal was turned down. */
 	APPEAL_DENIED,
 	/** A survey asks the member a short question (see the survey invitations). */
-	SURVEY
+	SURVEY,
+	/** A follow-up was given to the staff member. */
+	FOLLOW_UP_ASSIGNED,
+	/** The customer answered in a follow-up the staff member owns. */
+	FOLLOW_UP_REPLY
 
 }

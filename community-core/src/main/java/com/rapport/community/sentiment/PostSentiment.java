@@ -7,6 +7,7 @@ import com.rapport.community.topic.PostEvents.PostPublished;
 import com.rapport.survey.sentiment.Sentiment;
 import com.rapport.survey.sentiment.SentimentAnalyzer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,12 @@ public class PostSentiment {
 
 	private final JdbcClient jdbc;
 
-	PostSentiment(SentimentAnalyzer analyzer, JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	PostSentiment(SentimentAnalyzer analyzer, JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.analyzer = analyzer;
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@EventListener
@@ -41,11 +45,17 @@ public class PostSentiment {
 	}
 
 	private void score(long postId) {
-		this.jdbc.sql("SELECT raw FROM post WHERE id = ?")
+		this.jdbc.sql("SELECT raw, author_id FROM post WHERE id = ?")
 			.param(postId)
-			.query(String.class)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) })
 			.optional()
-			.ifPresent((raw) -> store(postId, this.analyzer.analyze(AuthoredText.of(raw))));
+			.ifPresent((row) -> {
+				Sentiment sentiment = this.analyzer.analyze(AuthoredText.of((String) row[0]));
+				store(postId, sentiment);
+				if (sentiment.analysed()) {
+					this.events.publishEvent(new PostSentimentScored(postId, (Long) row[1], sentiment.score()));
+				}
+			});
 	}
 
 	/**

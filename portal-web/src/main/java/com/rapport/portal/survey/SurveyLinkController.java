@@ -11,6 +11,7 @@ import com.rapport.community.member.Viewer;
 import com.rapport.portal.survey.SurveyAnswering.Outcome;
 import com.rapport.portal.survey.SurveyAnswering.SurveyPage;
 import com.rapport.survey.response.Channel;
+import com.rapport.survey.response.MemberRespondents;
 import com.rapport.survey.response.PersonalLinks;
 import com.rapport.survey.response.ResponseService;
 import com.rapport.survey.survey.Survey;
@@ -50,11 +51,14 @@ class SurveyLinkController {
 
 	private final SurveyAnswering answering;
 
+	private final MemberRespondents memberRespondents;
+
 	private final Clock clock;
 
 	SurveyLinkController(SurveyService surveys, ResponseService responses, PersonalLinks links,
-			SurveyAnswering answering, Clock clock) {
+			SurveyAnswering answering, MemberRespondents memberRespondents, Clock clock) {
 		this.clock = clock;
+		this.memberRespondents = memberRespondents;
 		this.surveys = surveys;
 		this.responses = responses;
 		this.links = links;
@@ -74,7 +78,6 @@ class SurveyLinkController {
 		}
 		Long linkId = null;
 		String publicId = null;
-		String respondent;
 		if (linkToken != null) {
 			linkId = this.links.verify(survey.id(), linkToken).orElse(null);
 			if (linkId == null) {
@@ -86,11 +89,12 @@ class SurveyLinkController {
 				return message(model, response, HttpStatus.GONE, "survey.error.linkUsed");
 			}
 		}
+		String hash;
 		if (!viewer.isAnonymous()) {
-			respondent = "m:" + viewer.memberId();
+			hash = this.memberRespondents.hashFor(viewer.memberId());
 		}
 		else if (linkId != null) {
-			respondent = "l:" + linkId;
+			hash = this.answering.hash("l:" + linkId);
 		}
 		else {
 			String id = (anonymousId != null && SurveyAnswering.isValidRespondentId(anonymousId)) ? anonymousId
@@ -105,9 +109,8 @@ class SurveyLinkController {
 							.build()
 							.toString());
 			}
-			respondent = "a:" + id;
+			hash = this.answering.hash("a:" + id);
 		}
-		String hash = this.answering.hash(respondent);
 		if (survey.settings().oncePerRespondent() && this.responses.hasCompleted(survey.id(), hash)) {
 			return message(model, response, HttpStatus.OK, "survey.already");
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,11 +30,18 @@ public class RespondentData {
 
 	private final SurveySecrets secrets;
 
+	private final MemberRespondents memberRespondents;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	RespondentData(JdbcClient jdbc, SurveySecrets secrets, Clock clock) {
+	RespondentData(JdbcClient jdbc, SurveySecrets secrets, MemberRespondents memberRespondents,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
+		this.memberRespondents = memberRespondents;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -75,6 +83,8 @@ public class RespondentData {
 		int deleted = this.jdbc.sql("DELETE FROM survey_response WHERE respondent_hash = ?").param(hash).update();
 		this.jdbc.sql("DELETE FROM survey_contact WHERE respondent_hash = ?").param(hash).update();
 		surveys.forEach(this::recount);
+		this.memberRespondents.forget(hash);
+		this.events.publishEvent(new RespondentDeleted(hash));
 		return deleted;
 	}
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import com.rapport.survey.display.DisplayRules;
 import com.rapport.survey.display.SuppressionCheck;
 import com.rapport.survey.response.ResponseService;
-import com.rapport.survey.response.SurveySecrets;
+import com.rapport.survey.response.MemberRespondents;
 import com.rapport.survey.survey.Survey;
 import com.rapport.survey.survey.SurveyService;
 import com.rapport.survey.survey.TriggerKind;
@@ -33,20 +33,20 @@ public class SurveyInvitations {
 
 	private final ResponseService responses;
 
-	private final SurveySecrets secrets;
+	private final MemberRespondents memberRespondents;
 
 	private final Clock clock;
 
 	private final List<SuppressionCheck> suppressions;
 
 	SurveyInvitations(JdbcClient jdbc, SurveyService surveys, DisplayRules rules, ResponseService responses,
-			SurveySecrets secrets, Clock clock, List<SuppressionCheck> suppressions) {
+			MemberRespondents memberRespondents, Clock clock, List<SuppressionCheck> suppressions) {
 		this.suppressions = List.copyOf(suppressions);
 		this.jdbc = jdbc;
 		this.surveys = surveys;
 		this.rules = rules;
 		this.responses = responses;
-		this.secrets = secrets;
+		this.memberRespondents = memberRespondents;
 		this.clock = clock;
 	}
 
@@ -153,7 +153,7 @@ public class SurveyInvitations {
 	}
 
 	private String hash(long memberId) {
-		return this.secrets.hashRespondent("m:" + memberId);
+		return this.memberRespondents.hashFor(memberId);
 	}
 
 }

@@ -1,0 +1,212 @@
+package com.rapport.community.followup;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.rapport.community.member.MemberService;
+import com.rapport.community.member.Role;
+import com.rapport.community.message.MessageSent;
+import com.rapport.community.sentiment.PostSentimentScored;
+import com.rapport.survey.response.MemberRespondents;
+import com.rapport.survey.response.RespondentDeleted;
+import com.rapport.survey.response.ResponseSubmitted;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens follow-ups in the transaction of what causes them, so a detractor's response is
+ * never stored without its follow-up: a completed response with an NPS of 0–6, and a post
+ * of a customer (not a moderator or staff member) whose sentiment score is below
+ * {@code rapport.followup.post-threshold} (default −0.5). Each is due
+ * {@code rapport.followup.due-hours} (default 48) after it opens. Also brings a
+ * customer's answers in a follow-up's private conversation back into it, and deletes a
+ * respondent's follow-ups with the rest of their survey data.
+ */
+@Component
+class FollowUpOpener {
+
+	static final int EXCERPT_MAX = 500;
+
+	static final int DETRACTOR_MAX = 6;
+
+	private final JdbcClient jdbc;
+
+	private final FollowUps followUps;
+
+	private final MemberRespondents memberRespondents;
+
+	private final MemberService members;
+
+	private final Clock clock;
+
+	private final double postThreshold;
+
+	private final Duration due;
+
+	FollowUpOpener(JdbcClient jdbc, FollowUps followUps, MemberRespondents memberRespondents, MemberService members,
+			Clock clock, @Value("${rapport.followup.post-threshold:-0.5}") double postThreshold,
+			@Value("${rapport.followup.due-hours:48}") int dueHours) {
+		this.jdbc = jdbc;
+		this.followUps = followUps;
+		this.memberRespondents = memberRespondents;
+		this.members = members;
+		this.clock = clock;
+		this.postThreshold = postThreshold;
+		this.due = Duration.ofHours(Math.max(1, dueHours));
+	}
+
+	@EventListener
+	void on(ResponseSubmitted event) {
+		List<Object[]> answers = this.jdbc
+			.sql("SELECT q.question_type, a.number_value, a.text_value FROM survey_answer a "
+					+ "JOIN survey_question q ON q.id = a.question_id WHERE a.response_id = ? ORDER BY q.position")
+			.param(event.responseId())
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getObject(2, Integer.class), rs.getString(3) })
+			.list();
+		Integer nps = null;
+		StringBuilder comment = new StringBuilder();
+		for (Object[] answer : answers) {
+			if ("NPS".equals(answer[0]) && answer[1] != null && nps == null) {
+				nps = (Integer) answer[1];
+			}
+			if (answer[2] != null && !((String) answer[2]).isBlank()) {
+				if (!comment.isEmpty()) {
+					comment.append(" · ");
+				}
+				comment.append(((String) answer[2]).strip());
+			}
+		}
+		if (nps == null || nps > DETRACTOR_MAX) {
+			return;
+		}
+		String hidden = this.jdbc.sql("SELECT hidden_fields FROM survey_response WHERE id = ?")
+			.param(event.responseId())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		Long memberId = this.memberRespondents.memberOf(event.respondentHash()).orElse(null);
+		Instant now = this.clock.instant();
+		int opened = this.jdbc.sql("""
+				INSERT IGNORE INTO follow_up (source, response_id, survey_id, respondent_hash, member_id,
+				    contact_email, score, excerpt, status, due_at, created_at)
+				VALUES ('RESPONSE', ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+			.params(event.responseId(), event.surveyId(), event.respondentHash(), memberId, emailIn(hidden), nps,
+					excerpt(comment.toString()), Timestamp.from(now.plus(this.due)), Timestamp.from(now))
+			.update();
+		if (opened > 0) {
+			openedEvent("RESPONSE", "response_id", event.responseId());
+		}
+	}
+
+	@EventListener
+	void on(PostSentimentScored event) {
+		if (event.score() >= this.postThreshold) {
+			return;
+		}
+		boolean customer = this.members.findById(event.authorId())
+			.map((m) -> !m.has(Role.MODERATOR) && !m.has(Role.STAFF))
+			.orElse(false);
+		if (!customer) {
+			return;
+		}
+		String raw = this.jdbc.sql("SELECT raw FROM post WHERE id = ?")
+			.param(event.postId())
+			.query(String.class)
+			.optional()
+			.orElse("");
+		Instant now = this.clock.instant();
+		int opened = this.jdbc.sql("""
+				INSERT IGNORE INTO follow_up (source, post_id, member_id, sentiment_score, excerpt, status, due_at,
+				    created_at)
+				VALUES ('POST', ?, ?, ?, ?, 'OPEN', ?, ?)""")
+			.params(event.postId(), event.authorId(), event.score(), excerpt(raw), Timestamp.from(now.plus(this.due)),
+					Timestamp.from(now))
+			.update();
+		if (opened > 0) {
+			openedEvent("POST", "post_id", event.postId());
+		}
+	}
+
+	@EventListener
+	void on(MessageSent event) {
+		this.jdbc
+			.sql("SELECT f.id FROM follow_up_conversation c JOIN follow_up f ON f.id = c.follow_up_id "
+					+ "WHERE c.conversation_id = ? AND f.member_id = ?")
+			.params(event.conversationId(), event.authorId())
+			.query(Long.class)
+			.optional()
+			.flatMap(this.followUps::byId)
+			.ifPresent((followUp) -> {
+				String body = this.jdbc.sql("SELECT raw FROM message WHERE id = ?")
+					.param(event.messageId())
+					.query(String.class)
+					.optional()
+					.orElse("");
+				this.followUps.replied(followUp, event.authorId(), body);
+			});
+	}
+
+	@EventListener
+	void on(RespondentDeleted event) {
+		this.jdbc.sql("DELETE FROM follow_up WHERE respondent_hash = ?").param(event.respondentHash()).update();
+	}
+
+	private void openedEvent(String source, String column, long id) {
+		// the column name is one of two constants, never input
+		this.jdbc.sql("SELECT id FROM follow_up WHERE source = ? AND " + column + " = ?")
+			.params(source, id)
+			.query(Long.class)
+			.optional()
+			.ifPresent((followUpId) -> this.followUps.event(followUpId, FollowUpEventKind.OPENED, null, null));
+	}
+
+	static String excerpt(String text) {
+		String flat = text.strip().replaceAll("\\s+", " ");
+		if (flat.isEmpty()) {
+			return null;
+		}
+		if (flat.codePointCount(0, flat.length()) <= EXCERPT_MAX) {
+			return flat;
+		}
+		int end = flat.offsetByCodePoints(0, EXCERPT_MAX - 1);
+		return flat.substring(0, end) + "…";
+	}
+
+	/**
+	 * The address in a response's hidden field {@code email}, when it looks like one.
+	 */
+	static String emailIn(String hiddenFields) {
+		if (hiddenFields == null) {
+			return null;
+		}
+		for (String pair : hiddenFields.split("&")) {
+			int eq = pair.indexOf('=');
+			if (eq > 0 && "email".equals(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8))) {
+				String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip();
+				return looksLikeEmail(value) ? value : null;
+			}
+		}
+		return null;
+	}
+
+	static boolean looksLikeEmail(String value) {
+		int at = value.indexOf('@');
+		if (value.length() > 254 || at < 1 || at != value.lastIndexOf('@') || at == value.length() - 1) {
+			return false;
+		}
+		String domain = value.substring(at + 1);
+		if (!domain.contains(".") || domain.startsWith(".") || domain.endsWith(".")) {
+			return false;
+		}
+		return value.chars().noneMatch((c) -> Character.isWhitespace(c) || c == '<' || c == '>' || c == ',');
+	}
+
+}
