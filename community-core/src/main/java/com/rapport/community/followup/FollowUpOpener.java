@@ -150,7 +150,12 @@ class FollowUpOpener {
 					.query(String.class)
 					.optional()
 					.orElse("");
-				this.followUps.replied(followUp, event.authorId(), body);
+				boolean ownerInConversation = followUp.ownerId() != null && this.jdbc
+					.sql("SELECT COUNT(*) FROM conversation_member WHERE conversation_id = ? AND member_id = ?")
+					.params(event.conversationId(), followUp.ownerId())
+					.query(Integer.class)
+					.single() > 0;
+				this.followUps.replied(followUp, event.authorId(), body, ownerInConversation);
 			});
 	}
 

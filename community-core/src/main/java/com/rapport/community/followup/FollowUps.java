@@ -370,13 +370,17 @@ public class FollowUps {
 		if (replies >= REPLIES_MAX) {
 			throw new RejectedException("body", "followup.reply.tooMany");
 		}
-		replied(followUp, null, text);
+		replied(followUp, null, text, false);
 	}
 
-	void replied(FollowUp followUp, Long memberId, String text) {
+	/**
+	 * Records the customer's answer and tells the owner, unless they were already told
+	 * (the answer came in a conversation they are in).
+	 */
+	void replied(FollowUp followUp, Long memberId, String text, boolean ownerAlreadyTold) {
 		event(followUp.id(), FollowUpEventKind.REPLY, memberId, text);
 		this.jdbc.sql("UPDATE follow_up SET last_reply_at = ? WHERE id = ?").params(now(), followUp.id()).update();
-		if (followUp.ownerId() != null) {
+		if (followUp.ownerId() != null && !ownerAlreadyTold) {
 			this.notifications.notify(followUp.ownerId(), NotificationKind.FOLLOW_UP_REPLY, memberId,
 					url(followUp.id()), label(followUp));
 		}

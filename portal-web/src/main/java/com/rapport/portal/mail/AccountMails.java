@@ -5,14 +5,10 @@ import java.util.Locale;
 import com.rapport.community.member.MemberEvents.MemberRegistered;
 import com.rapport.community.member.MemberEvents.PasswordResetRequested;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Writes the mails that accounts need (confirm your address, reset your password) in the
@@ -25,17 +21,17 @@ class AccountMails {
 
 	private final MessageSource messages;
 
-	private final String baseUrl;
+	private final PortalLinks links;
 
-	AccountMails(MailOutbox outbox, MessageSource messages, @Value("${rapport.base-url:}") String baseUrl) {
+	AccountMails(MailOutbox outbox, MessageSource messages, PortalLinks links) {
 		this.outbox = outbox;
 		this.messages = messages;
-		this.baseUrl = baseUrl;
+		this.links = links;
 	}
 
 	@EventListener
 	void on(MemberRegistered event) {
-		String link = link("/verify").queryParam("token", event.verificationToken()).toUriString();
+		String link = this.links.link("/verify").queryParam("token", event.verificationToken()).toUriString();
 		Locale locale = LocaleContextHolder.getLocale();
 		this.outbox.enqueue(event.email(), this.messages.getMessage("mail.verify.subject", null, locale),
 				this.messages.getMessage("mail.verify.body", new Object[] { event.username(), link }, locale));
@@ -43,18 +39,10 @@ class AccountMails {
 
 	@EventListener
 	void on(PasswordResetRequested event) {
-		String link = link("/password/reset/confirm").queryParam("token", event.resetToken()).toUriString();
+		String link = this.links.link("/password/reset/confirm").queryParam("token", event.resetToken()).toUriString();
 		Locale locale = LocaleContextHolder.getLocale();
 		this.outbox.enqueue(event.email(), this.messages.getMessage("mail.reset.subject", null, locale),
 				this.messages.getMessage("mail.reset.body", new Object[] { event.username(), link }, locale));
-	}
-
-	private UriComponentsBuilder link(String path) {
-		if (!this.baseUrl.isBlank() || RequestContextHolder.getRequestAttributes() == null) {
-			String base = this.baseUrl.isBlank() ? "http://localhost:8080" : this.baseUrl;
-			return UriComponentsBuilder.fromUriString(base).path(path);
-		}
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path);
 	}
 
 }

@@ -11,13 +11,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Small helpers shared by the moderation controllers.
  */
-final class Flash {
+public final class Flash {
 
 	private Flash() {
 	}
 
 	/** Runs an action, flashing {@code success} or the first refusal. */
-	static void run(RedirectAttributes redirect, String success, Runnable action) {
+	public static void run(RedirectAttributes redirect, String success, Runnable action) {
 		try {
 			action.run();
 			redirect.addFlashAttribute("message", success);
@@ -32,7 +32,7 @@ final class Flash {
 	 * @return the day, or null when blank
 	 * @throws RejectedException {@code mod.date.invalid} when not a date
 	 */
-	static LocalDate day(String text, String field) {
+	public static LocalDate day(String text, String field) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

@@ -1,5 +1,6 @@
 package com.rapport.portal.staff;
 
+import com.rapport.community.followup.FollowUpStats;
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
@@ -19,14 +20,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StaffController {
 
+	static final int OVERVIEW_DAYS = 90;
+
 	private final MemberService members;
 
-	StaffController(MemberService members) {
+	private final FollowUpStats followUps;
+
+	StaffController(MemberService members, FollowUpStats followUps) {
 		this.members = members;
+		this.followUps = followUps;
 	}
 
 	@GetMapping("/staff")
-	String index(Model model) {
+	String index(Viewer viewer, Model model) {
+		model.addAttribute("followUpOverview", this.followUps.overview(viewer, OVERVIEW_DAYS, null));
 		model.addAttribute("staffMembers", this.members.withRole(Role.STAFF));
 		model.addAttribute("moderators", this.members.withRole(Role.MODERATOR));
 		return "staff/index";
