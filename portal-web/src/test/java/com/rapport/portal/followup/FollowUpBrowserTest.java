@@ -3,6 +3,7 @@ package com.rapport.portal.followup;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.portal.support.BrowserTest;
+import com.rapport.portal.support.Detractors;
 import com.rapport.portal.support.TestData;
 import com.rapport.survey.survey.Survey;
 import com.rapport.survey.survey.SurveyService;

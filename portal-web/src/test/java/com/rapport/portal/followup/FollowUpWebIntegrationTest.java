@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
+import com.rapport.portal.support.Detractors;
 import com.rapport.portal.support.FormToken;
 import com.rapport.portal.support.PortalIntegrationTest;
 import com.rapport.survey.response.ResponseService;

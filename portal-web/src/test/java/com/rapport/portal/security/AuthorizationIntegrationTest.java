@@ -22,7 +22,13 @@ import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.TopicQueries;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
+import com.rapport.community.review.FlagReason;
+import com.rapport.community.review.Flags;
+import com.rapport.portal.support.Detractors;
 import com.rapport.portal.support.FormToken;
+import com.rapport.survey.response.ResponseService;
+import com.rapport.survey.survey.Survey;
+import com.rapport.survey.survey.SurveyService;
 import com.rapport.portal.support.PortalIntegrationTest;
 import com.rapport.portal.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -75,6 +82,18 @@ class AuthorizationIntegrationTest extends PortalIntegrationTest {
 
 	@Autowired
 	CannedReplies canned;
+
+	@Autowired
+	Flags flags;
+
+	@Autowired
+	SurveyService surveys;
+
+	@Autowired
+	ResponseService responses;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
@@ -248,10 +267,28 @@ class AuthorizationIntegrationTest extends PortalIntegrationTest {
 		Viewer moderator = new Viewer(this.members.findByUsername(this.moderator).orElseThrow().id(), this.moderator,
 				Set.of(Role.MEMBER, Role.MODERATOR), true);
 		long cannedId = TestData.asStaff(() -> this.canned.create(moderator, unique("walk"), "Hello {member}"));
-		return Map.of("/mod/topics/{id}", Long.toString(topic.id()), "/mod/posts/{id}", Long.toString(post),
-				"/mod/canned/{id}", Long.toString(cannedId), "/staff/categories/{id}", Long.toString(category),
-				"/staff/members/{id}", Long.toString(author.memberId()), "{username}", author.username(),
-				"{sanctionId}", "1");
+		// every page of one thing gets a thing that exists, whatever other tests created
+		// before
+		this.flags.flag(testData().member("flagger"), post, FlagReason.SPAM, null);
+		long reviewItem = this.jdbc.sql("SELECT id FROM review_item WHERE post_id = ?")
+			.param(post)
+			.query(Long.class)
+			.single();
+		Survey survey = Detractors.survey(this.surveys);
+		Detractors.answer(survey, this.responses, "walk-" + unique("r"), 2, "Too slow", Map.of());
+		long followUp = this.jdbc.sql("SELECT id FROM follow_up WHERE survey_id = ?")
+			.param(survey.id())
+			.query(Long.class)
+			.single();
+		return Map.ofEntries(Map.entry("/mod/topics/{id}", Long.toString(topic.id())),
+				Map.entry("/mod/posts/{id}", Long.toString(post)),
+				Map.entry("/mod/canned/{id}", Long.toString(cannedId)),
+				Map.entry("/mod/review/{id}", Long.toString(reviewItem)),
+				Map.entry("/staff/categories/{id}", Long.toString(category)),
+				Map.entry("/staff/members/{id}", Long.toString(author.memberId())),
+				Map.entry("/staff/surveys/{id}", Long.toString(survey.id())),
+				Map.entry("/staff/follow-ups/{id}", Long.toString(followUp)),
+				Map.entry("{username}", author.username()), Map.entry("{sanctionId}", "1"));
 	}
 
 	private static String fill(String route, Map<String, String> values) {

@@ -1,4 +1,4 @@
-package com.rapport.portal.followup;
+package com.rapport.portal.support;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.rapport.portal.support.TestData;
 import com.rapport.survey.response.Channel;
 import com.rapport.survey.response.Device;
 import com.rapport.survey.response.ResponseService;
@@ -24,7 +23,7 @@ import com.rapport.survey.survey.SurveySettings;
  * Detractors' responses for the follow-up tests: a published NPS survey with a comment
  * question, answered with a low score.
  */
-final class Detractors {
+public final class Detractors {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -35,7 +34,7 @@ final class Detractors {
 	 * A new published survey: NPS, then "What should we improve?" for a score of 6 or
 	 * less.
 	 */
-	static Survey survey(SurveyService surveys) {
+	public static Survey survey(SurveyService surveys) {
 		String key = "fu-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + SEQUENCE.incrementAndGet();
 		long id = surveys.create(key, "Shop NPS",
 				List.of(new NewQuestion(QuestionType.NPS, true, "How likely are you to recommend our shop?", null,
@@ -54,9 +53,18 @@ final class Detractors {
 	 * A new survey answered at once with {@code score} and {@code comment}.
 	 * @return the survey's id
 	 */
-	static long answered(SurveyService surveys, ResponseService responses, String respondentHash, int score,
+	public static long answered(SurveyService surveys, ResponseService responses, String respondentHash, int score,
 			String comment, Map<String, String> hidden) {
 		Survey survey = survey(surveys);
+		answer(survey, responses, respondentHash, score, comment, hidden);
+		return survey.id();
+	}
+
+	/**
+	 * Answers {@code survey} with {@code score}, then {@code comment} when it asks why.
+	 */
+	public static void answer(Survey survey, ResponseService responses, String respondentHash, int score,
+			String comment, Map<String, String> hidden) {
 		long id = survey.id();
 		String publicId = UUID.randomUUID().toString();
 		String address = "10.8.0." + (SEQUENCE.get() % 250);
@@ -68,7 +76,6 @@ final class Detractors {
 					"en", Device.DESKTOP, hidden, null, first.passed(),
 					Map.of(survey.questions().get(1).id(), List.of(comment)), Map.of(), false, address));
 		}
-		return id;
 	}
 
 }
