@@ -15,6 +15,7 @@ import com.rapport.community.member.Registration;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.moderation.PostModeration;
 import com.rapport.community.moderation.Sanction;
 import com.rapport.community.moderation.Sanctions;
 import com.rapport.community.topic.NewTopic;
@@ -43,6 +44,12 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 
 	@Autowired
 	PostEditor editor;
+
+	@Autowired
+	PostModeration postModeration;
+
+	@Autowired
+	ModeratorStats stats;
 
 	@Autowired
 	CategoryService categories;
@@ -413,6 +420,45 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 		assertThat(raw(postId)).isEqualTo("No links at all.");
 	}
 
+	@Test
+	void aPostHiddenDirectlyByAModeratorIsAppealedOnceAndOverturningCountsAgainstThatModerator() {
+		Viewer author = member(1);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category().id(), "Hidden by hand", "Fine text."));
+		long postId = postId(ref.id(), 1);
+		Viewer hider = moderator();
+		this.postModeration.hide(hider, postId, "Looks like an advert");
+		assertThat(visibleNumbers(ref.id())).isEmpty();
+		assertThat(this.appeals.mine(author)).singleElement().satisfies((m) -> {
+			assertThat(m.state()).isEqualTo("HIDDEN");
+			assertThat(m.note()).isEqualTo("Looks like an advert");
+			assertThat(m.appealable()).isTrue();
+		});
+		var page = this.queries.topic(author, ref.id(), 1).orElseThrow();
+		assertThat(this.appeals.hiddenPosts(author, page.posts()).get(postId).appealable()).isTrue();
+
+		this.appeals.appealPost(author, postId, "It is my own experience, not an advert.");
+		assertThatThrownBy(() -> this.appeals.appealPost(author, postId, "Again")).isInstanceOfSatisfying(
+				RejectedException.class, (e) -> assertThat(e.fieldErrors()).containsValue("review.appeal.already"));
+		long appealItem = this.jdbc
+			.sql("SELECT id FROM review_item WHERE kind = 'APPEAL' AND author_id = ? AND status = 'PENDING'")
+			.param(author.memberId())
+			.query(Long.class)
+			.single();
+		assertThatThrownBy(() -> this.decisions.decide(hider, appealItem, Decision.APPROVE, null))
+			.isInstanceOfSatisfying(RejectedException.class,
+					(e) -> assertThat(e.fieldErrors()).containsValue("review.appeal.sameModerator"));
+		this.decisions.decide(moderator(), appealItem, Decision.APPROVE, null);
+
+		assertThat(visibleNumbers(ref.id())).containsExactly(1);
+		assertThat(this.stats.lines()).filteredOn((l) -> hider.username().equals(l.moderator()))
+			.singleElement()
+			.satisfies((l) -> {
+				assertThat(l.decided()).isEqualTo(1);
+				assertThat(l.overturned()).isEqualTo(1);
+				assertThat(l.medianInQueue()).isNull();
+			});
+	}
+
 	private String raw(long postId) {
 		return this.jdbc.sql("SELECT raw FROM post WHERE id = ?").param(postId).query(String.class).single();
 	}
@@ -436,6 +482,7 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 			.orElseThrow()
 			.posts()
 			.stream()
+			.filter((p) -> !p.withheld())
 			.map(PostView::postNumber)
 			.toList();
 	}
