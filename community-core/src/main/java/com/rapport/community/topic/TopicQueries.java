@@ -33,7 +33,8 @@ public class TopicQueries {
 			SELECT t.id, t.title, t.slug, c.slug AS category_slug, c.name AS category_name, c.color,
 			       a.username AS author, l.username AS last_poster, t.reply_count, t.view_count, t.like_count,
 			       t.created_at, t.last_posted_at, t.pinned_at IS NOT NULL AS pinned,
-			       t.closed_at IS NOT NULL AS closed, t.solved_post_id IS NOT NULL AS solved
+			       t.closed_at IS NOT NULL AS closed, t.solved_post_id IS NOT NULL AS solved,
+			       (t.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AS archived
 			FROM topic t
 			JOIN category c ON c.id = t.category_id
 			JOIN member a ON a.id = t.author_id
@@ -377,7 +378,7 @@ public class TopicQueries {
 				rs.getString("author"), rs.getString("last_poster"), rs.getInt("reply_count"), rs.getInt("view_count"),
 				rs.getInt("like_count"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("last_posted_at").toInstant(), rs.getBoolean("pinned"), rs.getBoolean("closed"),
-				rs.getBoolean("solved"));
+				rs.getBoolean("solved"), rs.getBoolean("archived"));
 	}
 
 	private static PostView post(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import com.rapport.community.category.Access;
+import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.moderation.AuditLog;
@@ -62,6 +63,9 @@ class ModerationWebIntegrationTest extends PortalIntegrationTest {
 
 	@Autowired
 	Appeals appeals;
+
+	@Autowired
+	CategoryService categories;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -147,6 +151,47 @@ class ModerationWebIntegrationTest extends PortalIntegrationTest {
 				.param("statement", "Again")
 				.with(FormToken.from(this.mvc)))
 			.andExpect(flash().attribute("error", "review.appeal.already"));
+	}
+
+	@Test
+	void archivedTopicsAndCategoriesAreMarkedInTopicListsInEveryLanguage() throws Exception {
+		this.mvc
+			.perform(post("/mod/topics/{id}/archive", this.topic.id()).param("reason", "Old news")
+				.with(user(this.moderator.username()).roles("MODERATOR"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(flash().attribute("message", "mod.done.archived"));
+		String slug = this.jdbc.sql("SELECT c.slug FROM category c JOIN topic t ON t.category_id = c.id WHERE t.id = ?")
+			.param(this.topic.id())
+			.query(String.class)
+			.single();
+		String open = this.topics
+			.startTopic(this.member,
+					new NewTopic(this.categories.findBySlug(slug, this.member).orElseThrow().id(), "Still going on",
+							"Body text"))
+			.slug();
+		String page = this.mvc.perform(get("/c/{slug}", slug))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Still going on", "Please close me");
+		assertThat(page.split("badge-archived")).hasSize(2);
+		assertThat(page.substring(page.indexOf("badge-archived"))).contains("Please close me").doesNotContain(open);
+		assertThat(this.mvc.perform(get("/c/{slug}", slug).param("lang", "zh_CN"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("已归档");
+		assertThat(this.mvc.perform(get("/c/{slug}", slug).param("lang", "ru"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("В архиве");
+
+		Viewer staff = testData().member("staff", Role.STAFF);
+		this.jdbc.sql("UPDATE category SET archived_at = NOW(6) WHERE slug = ?").param(slug).update();
+		String staffView = this.mvc.perform(get("/c/{slug}", slug).with(user(staff.username()).roles("STAFF")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(staffView.split("badge-archived")).hasSize(3);
 	}
 
 	@Test
