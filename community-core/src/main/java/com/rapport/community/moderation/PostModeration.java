@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moderators' tools on posts: hide with a reason the author reads, unhide, soft delete,
- * restore, and edit with a notice shown under the post. Each action checks the post's
- * current state and writes an audit log entry in the same transaction.
+ * restore, and edit with a notice shown under the post. Hiding publishes
+ * {@link PostHiddenByModerator} so the author can appeal it once. Each action checks the
+ * post's current state and writes an audit log entry in the same transaction.
  */
 @Service
 public class PostModeration {
@@ -63,6 +64,8 @@ public class PostModeration {
 			.update();
 		this.audit.record(viewer, "post.hide", post.target(), why, null, null);
 		this.events.publishEvent(new PostRemoved(postId, post.topicId()));
+		this.events.publishEvent(new PostHiddenByModerator(postId, post.topicId(), post.categoryId(), post.authorId(),
+				viewer.memberId(), why));
 	}
 
 	@PreAuthorize("hasRole('MODERATOR')")
@@ -136,19 +139,19 @@ public class PostModeration {
 		ModerationGuard.requireModerator(viewer);
 		return this.jdbc.sql("""
 				SELECT p.id, p.topic_id, p.post_number, p.author_id, t.title, p.raw,
-				       p.hidden_at IS NOT NULL, p.deleted_at IS NOT NULL
+				       p.hidden_at IS NOT NULL, p.deleted_at IS NOT NULL, t.category_id
 				FROM post p JOIN topic t ON t.id = p.topic_id
 				WHERE p.id = ? FOR UPDATE
 				""")
 			.param(postId)
 			.query((rs, n) -> new PostState(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getString(5),
-					rs.getString(6), rs.getBoolean(7), rs.getBoolean(8)))
+					rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getLong(9)))
 			.optional()
 			.orElseThrow(() -> new RejectedException("post", "post.notFound"));
 	}
 
 	private record PostState(long id, long topicId, int postNumber, long authorId, String topicTitle, String raw,
-			boolean hidden, boolean deleted) {
+			boolean hidden, boolean deleted, long categoryId) {
 
 		AuditTarget target() {
 			return AuditTarget.post(this.id, this.topicTitle + " #" + this.postNumber, this.authorId);

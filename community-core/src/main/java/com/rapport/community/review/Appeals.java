@@ -4,10 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.topic.PostView;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,7 +86,7 @@ public class Appeals {
 					LEFT JOIN topic t ON t.id = i.topic_id
 					WHERE i.author_id = ? AND i.kind <> 'APPEAL'
 					  AND ((i.status = 'PENDING' AND (i.queued_post_id IS NOT NULL OR p.hidden_at IS NOT NULL))
-					       OR i.status IN ('REJECTED', 'HIDDEN'))
+					       OR i.status = 'REJECTED' OR (i.status = 'HIDDEN' AND p.hidden_at IS NOT NULL))
 					ORDER BY i.id DESC LIMIT 50
 					""")
 			.param(viewer.memberId())
@@ -208,8 +211,10 @@ public class Appeals {
 	public void appeal(Viewer viewer, long itemId, String statement) {
 		String text = checkedStatement(statement);
 		var decided = this.jdbc.sql("""
-				SELECT post_id, queued_post_id, decided_by, category_id, topic_id FROM review_item
-				WHERE id = ? AND author_id = ? AND kind <> 'APPEAL' AND status IN ('REJECTED', 'HIDDEN')
+				SELECT i.post_id, i.queued_post_id, i.decided_by, i.category_id, i.topic_id
+				FROM review_item i LEFT JOIN post p ON p.id = i.post_id
+				WHERE i.id = ? AND i.author_id = ? AND i.kind <> 'APPEAL'
+				  AND (i.status = 'REJECTED' OR (i.status = 'HIDDEN' AND p.hidden_at IS NOT NULL))
 				""")
 			.params(itemId, (viewer.memberId() != null) ? viewer.memberId() : 0L)
 			.query((rs,
@@ -221,6 +226,80 @@ public class Appeals {
 		long subjectId = (decided[0] != null) ? decided[0] : decided[1];
 		long appealId = insert(viewer, subject, subjectId, itemId, decided[2], text);
 		this.items.appeal(appealId, viewer.memberId(), decided[3], decided[4], decided[2], "appeal:" + subject);
+	}
+
+	/**
+	 * Appeals the decision that hides or deleted one of the member's posts, from the post
+	 * itself: the latest decision on it, once.
+	 * @param viewer the member
+	 * @param postId the post
+	 * @param statement why the decision should change
+	 * @throws RejectedException when there is nothing to appeal or it was appealed
+	 * already
+	 */
+	@Transactional
+	public void appealPost(Viewer viewer, long postId, String statement) {
+		long itemId = this.jdbc.sql("""
+				SELECT i.id FROM review_item i JOIN post p ON p.id = i.post_id
+				WHERE i.post_id = ? AND i.author_id = ? AND i.kind <> 'APPEAL'
+				  AND (i.status = 'REJECTED' OR (i.status = 'HIDDEN' AND p.hidden_at IS NOT NULL))
+				ORDER BY i.id DESC LIMIT 1
+				""")
+			.params(postId, (viewer.memberId() != null) ? viewer.memberId() : 0L)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new RejectedException("statement", "review.appeal.nothingToAppeal"));
+		appeal(viewer, itemId, statement);
+	}
+
+	/**
+	 * What the author of a hidden post (or a moderator) reads on the post: why it is
+	 * hidden and whether the author can appeal.
+	 *
+	 * @param reasons the reason codes of the flags that hid it (empty when a moderator
+	 * hid it: the moderator's reason is on the post)
+	 * @param appealable whether the viewer, its author, can still appeal the decision
+	 * @param appealOutcome null, PENDING, OVERTURNED or UPHELD
+	 */
+	public record HiddenPostNote(List<String> reasons, boolean appealable, String appealOutcome) {
+
+		public HiddenPostNote {
+			reasons = List.copyOf(reasons);
+		}
+
+	}
+
+	/**
+	 * The notes for the hidden posts of a topic page that the viewer may read.
+	 * @param viewer who looks
+	 * @param posts the posts of the page
+	 * @return a note per hidden, readable post id
+	 */
+	public Map<Long, HiddenPostNote> hiddenPosts(Viewer viewer, List<PostView> posts) {
+		List<Long> ids = posts.stream().filter((p) -> p.hidden() && !p.withheld()).map(PostView::id).toList();
+		if (ids.isEmpty() || viewer.isAnonymous()) {
+			return Map.of();
+		}
+		Map<Long, HiddenPostNote> notes = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT p.id, p.author_id, p.hidden_by IS NULL AS by_flags,
+				       (SELECT i.reasons FROM review_item i WHERE i.post_id = p.id AND i.status = 'PENDING'
+				        ORDER BY i.id DESC LIMIT 1) AS pending_reasons,
+				       (SELECT i.id FROM review_item i WHERE i.post_id = p.id AND i.status = 'HIDDEN'
+				        ORDER BY i.id DESC LIMIT 1) AS decided_item,
+				       (SELECT COALESCE(a.outcome, 'PENDING') FROM appeal a
+				        WHERE a.member_id = p.author_id AND a.subject = 'POST' AND a.subject_id = p.id) AS appeal
+				FROM post p WHERE p.id IN (:ids) AND p.hidden_at IS NOT NULL
+				""").param("ids", ids).query((rs) -> {
+			boolean byFlags = rs.getBoolean("by_flags");
+			String pending = rs.getString("pending_reasons");
+			List<String> reasons = (byFlags && pending != null) ? Arrays.asList(pending.split(",")) : List.of();
+			String appeal = rs.getString("appeal");
+			boolean author = rs.getLong("author_id") == viewer.memberId();
+			boolean appealable = author && !byFlags && appeal == null && rs.getObject("decided_item") != null;
+			notes.put(rs.getLong("id"), new HiddenPostNote(reasons, appealable, author ? appeal : null));
+		});
+		return notes;
 	}
 
 }

@@ -55,28 +55,38 @@ public class ModeratorStats {
 	 */
 	@PreAuthorize("hasRole('MODERATOR')")
 	public List<Line> lines() {
+		// decisions taken outside the queue (a moderator hid a post directly) count as
+		// decisions and can be overturned, but never waited in the queue
 		Map<String, List<Long>> seconds = new LinkedHashMap<>();
-		Map<String, int[]> overturned = new LinkedHashMap<>();
+		Map<String, int[]> counts = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				SELECT m.username, TIMESTAMPDIFF(SECOND, i.created_at, i.decided_at), i.overturned_at IS NOT NULL
+				SELECT m.username, TIMESTAMPDIFF(SECOND, i.created_at, i.decided_at), i.overturned_at IS NOT NULL,
+				       i.kind = 'MODERATOR'
 				FROM review_item i JOIN member m ON m.id = i.decided_by
 				WHERE i.decided_at >= ?
 				""").param(Timestamp.from(this.clock.instant().minus(PERIOD))).query((rs) -> {
 			String name = rs.getString(1);
-			seconds.computeIfAbsent(name, (k) -> new ArrayList<>()).add(rs.getLong(2));
-			overturned.computeIfAbsent(name, (k) -> new int[1])[0] += rs.getBoolean(3) ? 1 : 0;
+			List<Long> waited = seconds.computeIfAbsent(name, (k) -> new ArrayList<>());
+			if (!rs.getBoolean(4)) {
+				waited.add(rs.getLong(2));
+			}
+			int[] count = counts.computeIfAbsent(name, (k) -> new int[2]);
+			count[0]++;
+			count[1] += rs.getBoolean(3) ? 1 : 0;
 		});
 		List<Line> lines = new ArrayList<>();
 		List<Long> all = new ArrayList<>();
+		int allDecided = 0;
 		int allOverturned = 0;
 		for (var entry : seconds.entrySet()) {
-			int over = overturned.get(entry.getKey())[0];
-			lines.add(new Line(entry.getKey(), entry.getValue().size(), ReviewQueue.median(entry.getValue()), over));
+			int[] count = counts.get(entry.getKey());
+			lines.add(new Line(entry.getKey(), count[0], ReviewQueue.median(entry.getValue()), count[1]));
 			all.addAll(entry.getValue());
-			allOverturned += over;
+			allDecided += count[0];
+			allOverturned += count[1];
 		}
 		lines.sort((a, b) -> Integer.compare(b.decided(), a.decided()));
-		lines.add(new Line(null, all.size(), ReviewQueue.median(all), allOverturned));
+		lines.add(new Line(null, allDecided, ReviewQueue.median(all), allOverturned));
 		return lines;
 	}
 

@@ -254,14 +254,14 @@ public class ReviewDecisions {
 
 	private void decideHeld(Viewer viewer, ReviewItems.Locked item, Decision decision) {
 		var held = this.jdbc.sql("""
-				SELECT author_id, category_id, topic_id, title, raw, reply_to_post_number, status
+				SELECT author_id, category_id, topic_id, title, raw, reply_to_post_number, status, edit_of_post_id
 				FROM queued_post WHERE id = ? FOR UPDATE
 				""")
 			.param(item.queuedPostId())
 			.query((rs,
 					n) -> new Object[] { rs.getLong(1),
 							new Draft(rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4), rs.getString(5),
-									rs.getObject(6, Integer.class)),
+									rs.getObject(6, Integer.class), rs.getObject(8, Long.class)),
 							rs.getString(7) })
 			.single();
 		long authorId = (Long) held[0];
@@ -281,7 +281,14 @@ public class ReviewDecisions {
 	}
 
 	private void publish(Viewer viewer, long queuedPostId, long authorId, Draft draft, NotificationKind kind) {
-		long postId = this.topics.publishApproved(authorId, draft);
+		long postId;
+		if (draft.edit()) {
+			this.editor.applyApproved(authorId, draft);
+			postId = draft.editOfPostId();
+		}
+		else {
+			postId = this.topics.publishApproved(authorId, draft);
+		}
 		this.jdbc.sql("UPDATE queued_post SET status = 'PUBLISHED', post_id = ?, decided_at = ? WHERE id = ?")
 			.params(postId, Timestamp.from(this.clock.instant()), queuedPostId)
 			.update();
@@ -329,13 +336,12 @@ public class ReviewDecisions {
 			}
 			else if ("QUEUED_POST".equals(subject)) {
 				var held = this.jdbc
-					.sql("SELECT author_id, category_id, topic_id, title, raw, reply_to_post_number FROM queued_post "
-							+ "WHERE id = ? AND status = 'REJECTED' FOR UPDATE")
+					.sql("SELECT author_id, category_id, topic_id, title, raw, reply_to_post_number, edit_of_post_id "
+							+ "FROM queued_post WHERE id = ? AND status = 'REJECTED' FOR UPDATE")
 					.param(subjectId)
-					.query((rs,
-							n) -> new Object[] { rs.getLong(1),
-									new Draft(rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4),
-											rs.getString(5), rs.getObject(6, Integer.class)) })
+					.query((rs, n) -> new Object[] { rs.getLong(1),
+							new Draft(rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4), rs.getString(5),
+									rs.getObject(6, Integer.class), rs.getObject(7, Long.class)) })
 					.optional();
 				if (held.isPresent()) {
 					publish(viewer, subjectId, (Long) held.get()[0], (Draft) held.get()[1],

@@ -111,6 +111,26 @@ class ReviewItems {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
+	/**
+	 * Records a decision a moderator took outside the queue, already decided, so it can
+	 * be appealed like one taken in the queue.
+	 * @return its id
+	 */
+	long decidedOutsideQueue(long postId, long authorId, long categoryId, long topicId, Decision decision,
+			long moderatorId, String note) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		var keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO review_item (kind, status, reasons, priority, post_id, author_id, category_id, topic_id,
+				                         created_at, decided_by, decided_at, decision, decision_note)
+				VALUES ('MODERATOR', ?, 'moderator', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(decision.status(), postId, authorId, categoryId, topicId, now, moderatorId, now, decision.name(),
+					note)
+			.update(keys);
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
 	void addReason(long itemId, String reason) {
 		String reasons = this.jdbc.sql("SELECT reasons FROM review_item WHERE id = ?")
 			.param(itemId)

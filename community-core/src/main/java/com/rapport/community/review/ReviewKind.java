@@ -14,6 +14,11 @@ public enum ReviewKind {
 	/** A post looks like spam (links, the same text again). */
 	SPAM,
 	/** A member appeals a decision. */
-	APPEAL
+	APPEAL,
+	/**
+	 * A moderator acted on a post directly, outside the queue (recorded decided, so the
+	 * author can appeal it like a queue decision).
+	 */
+	MODERATOR
 
 }

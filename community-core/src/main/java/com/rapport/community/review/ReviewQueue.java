@@ -227,7 +227,8 @@ public class ReviewQueue {
 			.query(Integer.class)
 			.single();
 		List<Long> seconds = this.jdbc
-			.sql("SELECT TIMESTAMPDIFF(SECOND, created_at, decided_at) FROM review_item WHERE decided_at >= ?")
+			.sql("SELECT TIMESTAMPDIFF(SECOND, created_at, decided_at) FROM review_item WHERE decided_at >= ? "
+					+ "AND kind <> 'MODERATOR'")
 			.param(Timestamp.from(this.clock.instant().minus(Duration.ofDays(30))))
 			.query(Long.class)
 			.list();

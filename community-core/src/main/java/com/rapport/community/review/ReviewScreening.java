@@ -19,10 +19,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Screens every post before it is published, in the author's transaction: rate limits
- * (refused, with when to try again), watched words (refused, masked, held or flagged),
- * spam signals (held) and new members' first posts (held for approval). Moderators and
- * staff are not screened.
+ * Screens every post and every edit before it is published, in the author's transaction:
+ * rate limits (refused, with when to try again), watched words (refused, masked, held or
+ * flagged), spam signals (held) and new members' first posts (held for approval).
+ * Moderators and staff are not screened.
  */
 @Component
 class ReviewScreening implements PostScreening {
@@ -86,19 +86,25 @@ class ReviewScreening implements PostScreening {
 			kind = (kind != null) ? kind : ReviewKind.SPAM;
 			holdReasons.add("spam:links");
 		}
-		if (this.limits.sameTextToday(author.memberId(), fingerprint) >= this.settings.get(Setting.SAME_TEXT_PER_DAY)) {
+		if (!draft.edit() && this.limits.sameTextToday(author.memberId(), fingerprint) >= this.settings
+			.get(Setting.SAME_TEXT_PER_DAY)) {
 			kind = (kind != null) ? kind : ReviewKind.SPAM;
 			holdReasons.add("spam:same-text");
 		}
-		if (trustLevel == 0 && publishedPosts(author.memberId()) < this.settings.get(Setting.NEW_MEMBER_APPROVALS)) {
+		if (!draft.edit() && trustLevel == 0
+				&& publishedPosts(author.memberId()) < this.settings.get(Setting.NEW_MEMBER_APPROVALS)) {
 			kind = (kind != null) ? kind : ReviewKind.APPROVAL;
 			holdReasons.add("new-member");
 		}
-		this.limits.record(author.memberId(), RateLimits.Action.POST, fingerprint);
+		// an edit counts against posts per minute but not as a text posted again
+		this.limits.record(author.memberId(), RateLimits.Action.POST, draft.edit() ? null : fingerprint);
 		if (draft.newTopic()) {
 			this.limits.record(author.memberId(), RateLimits.Action.TOPIC, null);
 		}
 		if (kind != null) {
+			if (draft.edit()) {
+				holdReasons.add(0, "edit");
+			}
 			long queued = hold(author.memberId(), draft, title, body);
 			this.items.held(kind, queued, author.memberId(), draft.categoryId(), draft.topicId(), holdReasons);
 			return new Screened(body, title, queued, List.of());
@@ -127,11 +133,12 @@ class ReviewScreening implements PostScreening {
 	private long hold(long authorId, Draft draft, String title, String body) {
 		var keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				INSERT INTO queued_post (author_id, category_id, topic_id, title, raw, reply_to_post_number, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)
+				INSERT INTO queued_post (author_id, category_id, topic_id, title, raw, reply_to_post_number,
+				                         edit_of_post_id, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(authorId, draft.categoryId(), draft.topicId(), title, body, draft.replyToPostNumber(),
-					Timestamp.from(this.clock.instant()))
+					draft.editOfPostId(), Timestamp.from(this.clock.instant()))
 			.update(keys);
 		return keys.getKeyAs(Number.class).longValue();
 	}

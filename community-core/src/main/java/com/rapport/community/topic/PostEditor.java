@@ -12,6 +12,8 @@ import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.PostEvents.PostEdited;
 import com.rapport.community.topic.PostEvents.PostRemoved;
 import com.rapport.community.topic.PostEvents.PostRestored;
+import com.rapport.community.topic.PostScreening.Draft;
+import com.rapport.community.topic.PostScreening.Screened;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,14 +41,17 @@ public class PostEditor {
 
 	private final ObjectProvider<ParticipationGuard> guards;
 
+	private final ObjectProvider<PostScreening> screening;
+
 	PostEditor(JdbcClient jdbc, PostAccess access, PostRenderer renderer, ApplicationEventPublisher events, Clock clock,
-			ObjectProvider<ParticipationGuard> guards) {
+			ObjectProvider<ParticipationGuard> guards, ObjectProvider<PostScreening> screening) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.renderer = renderer;
 		this.events = events;
 		this.clock = clock;
 		this.guards = guards;
+		this.screening = screening;
 	}
 
 	/**
@@ -63,15 +68,18 @@ public class PostEditor {
 	}
 
 	/**
-	 * Saves an edit.
+	 * Saves an edit. The new text is screened like a new post (rate limits, watched
+	 * words, links): it may be refused, masked, flagged, or held for a moderator's
+	 * approval, in which case the post keeps its text until the edit is approved.
 	 * @param viewer the author or a moderator
 	 * @param postId the post
 	 * @param title the new title when editing a topic's first post, else null
 	 * @param body the new text
 	 * @param expectedVersion the version the editor started from
 	 * @throws RejectedException {@code post.editConflict} when someone saved in between
+	 * @throws PostHeldForReview when the edit waits for a moderator's approval
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = PostHeldForReview.class)
 	public void edit(Viewer viewer, long postId, String title, String body, int expectedVersion) {
 		PostAccess.PostRef post = this.access.readable(viewer, postId);
 		requireMayEdit(viewer, post);
@@ -83,6 +91,45 @@ public class PostEditor {
 		if (post.postNumber() == 1 && title != null) {
 			newTitle = TopicService.checkedTitle(title);
 		}
+		if (post.version() != expectedVersion) {
+			throw new RejectedException("body", "post.editConflict");
+		}
+		PostScreening screen = this.screening.getIfAvailable(() -> PostScreening.NONE);
+		Screened screened = screen.screen(viewer,
+				Draft.edit(post.categoryId(), post.topicId(), postId, newTitle, text));
+		if (screened.held()) {
+			throw new PostHeldForReview(screened.heldAs(), post.topicId(), true);
+		}
+		write(post, (newTitle != null) ? screened.title() : null, screened.body(), viewer.memberId(), expectedVersion);
+		screen.published(viewer, postId, screened);
+	}
+
+	/**
+	 * Applies an edit a moderator approved after screening held it. Only the review queue
+	 * calls this, after checking the moderator. The edit replaces the text the post has
+	 * now (the replaced text is kept as a revision).
+	 * @param authorId who wrote the edit
+	 * @param draft the held edit
+	 * @throws RejectedException {@code post.notFound} when the post is gone
+	 */
+	@Transactional
+	public void applyApproved(long authorId, Draft draft) {
+		PostAccess.PostRef post = this.jdbc
+			.sql("SELECT p.id, p.topic_id, p.post_number, p.author_id, t.author_id, t.category_id, p.raw, t.title, "
+					+ "p.version, p.deleted_at IS NOT NULL, t.closed_at IS NOT NULL FROM post p "
+					+ "JOIN topic t ON t.id = p.topic_id WHERE p.id = ? AND p.deleted_at IS NULL "
+					+ "AND t.deleted_at IS NULL FOR UPDATE")
+			.param(draft.editOfPostId())
+			.query((rs, n) -> new PostAccess.PostRef(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getBoolean(10),
+					rs.getBoolean(11)))
+			.optional()
+			.orElseThrow(() -> new RejectedException("post", "post.notFound"));
+		write(post, (post.postNumber() == 1) ? draft.title() : null, draft.body(), authorId, post.version());
+	}
+
+	private void write(PostAccess.PostRef post, String newTitle, String text, long editorId, int expectedVersion) {
+		long postId = post.id();
 		Instant now = this.clock.instant();
 		int updated = this.jdbc
 			.sql("UPDATE post SET raw = ?, cooked = ?, updated_at = ?, version = version + 1, "
@@ -98,7 +145,7 @@ public class PostEditor {
 			.single();
 		this.jdbc.sql(
 				"INSERT INTO post_revision (post_id, revision, title, raw, edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(postId, revision, (post.postNumber() == 1) ? post.title() : null, post.raw(), viewer.memberId(),
+			.params(postId, revision, (post.postNumber() == 1) ? post.title() : null, post.raw(), editorId,
 					Timestamp.from(now))
 			.update();
 		if (newTitle != null && !newTitle.equals(post.title())) {

@@ -17,11 +17,28 @@ import java.time.Instant;
  * @param replyToPostNumber the post it answers, or null
  * @param deleted whether it was deleted (shown to moderators only)
  * @param revisionCount how many times it was edited
- * @param hidden whether a moderator hid it (shown to moderators and its author only)
- * @param hiddenReason why it was hidden, or null
+ * @param hidden whether it is hidden from readers (by a moderator, or by flags pending
+ * review)
+ * @param hiddenReason the moderator's reason for hiding it, or null
  * @param editNotice the notice of a moderator's edit, or null
+ * @param hiddenByFlags whether flags hid it and a moderator has not decided yet
+ * @param withheld whether its content is left out for this viewer (a post hidden by
+ * flags, shown to readers other than its author and moderators as "hidden pending
+ * review")
  */
 public record PostView(long id, int postNumber, String author, String authorName, int authorTrustLevel, String html,
 		Instant createdAt, Instant updatedAt, int likeCount, Integer replyToPostNumber, boolean deleted,
-		int revisionCount, boolean hidden, String hiddenReason, String editNotice) {
+		int revisionCount, boolean hidden, String hiddenReason, String editNotice, boolean hiddenByFlags,
+		boolean withheld) {
+
+	/**
+	 * @return this post without its content, for readers who may only see that it is
+	 * hidden pending review
+	 */
+	public PostView withoutContent() {
+		return new PostView(this.id, this.postNumber, this.author, this.authorName, this.authorTrustLevel, "",
+				this.createdAt, this.updatedAt, this.likeCount, this.replyToPostNumber, this.deleted, 0, this.hidden,
+				null, null, this.hiddenByFlags, true);
+	}
+
 }

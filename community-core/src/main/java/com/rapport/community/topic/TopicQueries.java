@@ -33,7 +33,8 @@ public class TopicQueries {
 			SELECT t.id, t.title, t.slug, c.slug AS category_slug, c.name AS category_name, c.color,
 			       a.username AS author, l.username AS last_poster, t.reply_count, t.view_count, t.like_count,
 			       t.created_at, t.last_posted_at, t.pinned_at IS NOT NULL AS pinned,
-			       t.closed_at IS NOT NULL AS closed, t.solved_post_id IS NOT NULL AS solved
+			       t.closed_at IS NOT NULL AS closed, t.solved_post_id IS NOT NULL AS solved,
+			       (t.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AS archived
 			FROM topic t
 			JOIN category c ON c.id = t.category_id
 			JOIN member a ON a.id = t.author_id
@@ -44,7 +45,8 @@ public class TopicQueries {
 			SELECT p.id, p.post_number, m.username, COALESCE(m.display_name, m.username) AS author_name,
 			       m.trust_level, p.cooked, p.created_at, p.updated_at, p.like_count, r.post_number AS reply_to,
 			       p.deleted_at IS NOT NULL AS deleted, p.revision_count,
-			       p.hidden_at IS NOT NULL AS hidden, p.hidden_reason, p.edit_notice
+			       p.hidden_at IS NOT NULL AS hidden, p.hidden_reason, p.edit_notice, p.author_id,
+			       p.hidden_at IS NOT NULL AND p.hidden_by IS NULL AS hidden_by_flags
 			FROM post p
 			JOIN member m ON m.id = p.author_id
 			LEFT JOIN post r ON r.id = p.reply_to_post_id
@@ -199,7 +201,7 @@ public class TopicQueries {
 		int current = Math.min(Math.max(page, 1), pageCount);
 		List<PostView> posts = this.jdbc.sql(POSTS + """
 				WHERE p.topic_id = :topic AND p.post_number BETWEEN :first AND :last
-				  AND (p.hidden_at IS NULL OR :moderator OR p.author_id = :viewer)
+				  AND (p.hidden_at IS NULL OR p.hidden_by IS NULL OR :moderator OR p.author_id = :viewer)
 				  AND (p.deleted_at IS NULL OR :moderator)
 				ORDER BY p.post_number
 				""")
@@ -208,7 +210,14 @@ public class TopicQueries {
 			.param("first", (current - 1) * POSTS_PER_PAGE + 1)
 			.param("last", current * POSTS_PER_PAGE)
 			.param("moderator", viewer.isModerator())
-			.query(TopicQueries::post)
+			.query((rs, n) -> {
+				PostView post = post(rs, n);
+				// a post hidden by flags keeps its place; others than its author and the
+				// moderators see that it is hidden pending review, not what it says
+				boolean mayRead = viewer.isModerator()
+						|| (viewer.memberId() != null && rs.getLong("author_id") == viewer.memberId());
+				return (post.hidden() && !mayRead) ? post.withoutContent() : post;
+			})
 			.list();
 		PostView answer = null;
 		if (summary.solved()) {
@@ -369,7 +378,7 @@ public class TopicQueries {
 				rs.getString("author"), rs.getString("last_poster"), rs.getInt("reply_count"), rs.getInt("view_count"),
 				rs.getInt("like_count"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("last_posted_at").toInstant(), rs.getBoolean("pinned"), rs.getBoolean("closed"),
-				rs.getBoolean("solved"));
+				rs.getBoolean("solved"), rs.getBoolean("archived"));
 	}
 
 	private static PostView post(ResultSet rs, int row) throws SQLException {
@@ -380,7 +389,8 @@ public class TopicQueries {
 				rs.getString("author_name"), rs.getInt("trust_level"), rs.getString("cooked"),
 				rs.getTimestamp("created_at").toInstant(), (updated != null) ? updated.toInstant() : null,
 				rs.getInt("like_count"), replyToNumber, rs.getBoolean("deleted"), rs.getInt("revision_count"),
-				rs.getBoolean("hidden"), rs.getString("hidden_reason"), rs.getString("edit_notice"));
+				rs.getBoolean("hidden"), rs.getString("hidden_reason"), rs.getString("edit_notice"),
+				rs.getBoolean("hidden_by_flags"), false);
 	}
 
 	/**

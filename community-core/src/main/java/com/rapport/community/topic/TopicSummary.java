@@ -21,8 +21,9 @@ import java.time.Instant;
  * @param pinned whether it is pinned
  * @param closed whether it is closed for replies
  * @param solved whether a reply was accepted as the answer
+ * @param archived whether the topic or its category is archived (kept for reading only)
  */
 public record TopicSummary(long id, String title, String slug, String categorySlug, String categoryName,
 		String categoryColor, String author, String lastPoster, int replyCount, int viewCount, int likeCount,
-		Instant createdAt, Instant lastPostedAt, boolean pinned, boolean closed, boolean solved) {
+		Instant createdAt, Instant lastPostedAt, boolean pinned, boolean closed, boolean solved, boolean archived) {
 }

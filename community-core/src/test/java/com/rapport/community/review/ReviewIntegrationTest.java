@@ -15,9 +15,11 @@ import com.rapport.community.member.Registration;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.moderation.PostModeration;
 import com.rapport.community.moderation.Sanction;
 import com.rapport.community.moderation.Sanctions;
 import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.PostEditor;
 import com.rapport.community.topic.PostHeldForReview;
 import com.rapport.community.topic.PostView;
 import com.rapport.community.topic.TopicQueries;
@@ -39,6 +41,15 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 
 	@Autowired
 	TopicQueries queries;
+
+	@Autowired
+	PostEditor editor;
+
+	@Autowired
+	PostModeration postModeration;
+
+	@Autowired
+	ModeratorStats stats;
 
 	@Autowired
 	CategoryService categories;
@@ -339,6 +350,119 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 			.single()).isTrue();
 	}
 
+	@Test
+	void editsAreScreenedLikeNewPosts() {
+		insertWord("casino", WatchedAction.BLOCK);
+		insertWord("дурак", WatchedAction.CENSOR);
+		insertWord("crypto*", WatchedAction.FLAG);
+		insertWord("便宜手表", WatchedAction.REQUIRE_APPROVAL);
+		Viewer author = member(1);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category().id(), "Edited later", "Hello there."));
+		long postId = postId(ref.id(), 1);
+
+		assertThatThrownBy(() -> this.editor.edit(author, postId, null, "Visit my Casino tonight", 0))
+			.isInstanceOfSatisfying(RejectedException.class,
+					(e) -> assertThat(e.fieldErrors()).containsValue("review.watched.blocked"));
+		assertThat(raw(postId)).isEqualTo("Hello there.");
+
+		this.editor.edit(author, postId, null, "Ты дурак, друг", 0);
+		assertThat(raw(postId)).isEqualTo("Ты ■■■■■, друг");
+
+		this.editor.edit(author, postId, null, "Cryptocurrency tips inside", 1);
+		assertThat(pendingFor(postId).reasons()).containsExactly("word:crypto*");
+		assertThat(visibleNumbers(ref.id())).contains(1);
+
+		assertThatThrownBy(() -> this.editor.edit(author, postId, "Cheap watches", "这里有便宜手表出售", 2))
+			.isInstanceOfSatisfying(PostHeldForReview.class, (e) -> assertThat(e.edit()).isTrue());
+		assertThat(raw(postId)).isEqualTo("Cryptocurrency tips inside");
+		assertThat(this.appeals.mine(author)).anySatisfy((m) -> {
+			assertThat(m.state()).isEqualTo("WAITING");
+			assertThat(m.reasons()).contains("edit", "word:便宜手表");
+		});
+		long held = this.jdbc
+			.sql("SELECT i.id FROM review_item i JOIN queued_post q ON q.id = i.queued_post_id "
+					+ "WHERE q.edit_of_post_id = ? AND i.status = 'PENDING'")
+			.param(postId)
+			.query(Long.class)
+			.single();
+
+		this.decisions.decide(moderator(), held, Decision.APPROVE, null);
+
+		assertThat(raw(postId)).isEqualTo("这里有便宜手表出售");
+		assertThat(this.jdbc.sql("SELECT title FROM topic WHERE id = ?").param(ref.id()).query(String.class).single())
+			.isEqualTo("Cheap watches");
+		assertThat(visibleNumbers(ref.id())).containsExactly(1);
+		assertThat(notifications(author, "POST_APPROVED")).isEqualTo(1);
+	}
+
+	@Test
+	void aNewMembersEditWithTooManyLinksIsHeldAndEditsCountAgainstTheRateLimit() {
+		this.jdbc.sql(
+				"INSERT INTO review_setting (name, value, updated_at) VALUES ('new-member-posts-per-minute', 3, NOW())")
+			.update();
+		this.jdbc.sql("INSERT INTO review_setting (name, value, updated_at) VALUES ('new-member-approvals', 0, NOW())")
+			.update();
+		this.jdbc.sql("INSERT INTO review_setting (name, value, updated_at) VALUES ('new-member-links', 2, NOW())")
+			.update();
+		Viewer author = member(0);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category().id(), "Links later", "No links yet."));
+		long postId = postId(ref.id(), 1);
+
+		assertThatThrownBy(() -> this.editor.edit(author, postId, null,
+				"See https://a.example https://b.example https://c.example https://d.example", 0))
+			.isInstanceOf(PostHeldForReview.class);
+		assertThat(raw(postId)).isEqualTo("No links yet.");
+
+		this.editor.edit(author, postId, null, "No links at all.", 0);
+		assertThatThrownBy(() -> this.editor.edit(author, postId, null, "Fourth change in a minute", 1))
+			.isInstanceOfSatisfying(RateLimitedException.class,
+					(e) -> assertThat(e.fieldErrors()).containsValue("review.rateLimited.POST"));
+		assertThat(raw(postId)).isEqualTo("No links at all.");
+	}
+
+	@Test
+	void aPostHiddenDirectlyByAModeratorIsAppealedOnceAndOverturningCountsAgainstThatModerator() {
+		Viewer author = member(1);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category().id(), "Hidden by hand", "Fine text."));
+		long postId = postId(ref.id(), 1);
+		Viewer hider = moderator();
+		this.postModeration.hide(hider, postId, "Looks like an advert");
+		assertThat(visibleNumbers(ref.id())).isEmpty();
+		assertThat(this.appeals.mine(author)).singleElement().satisfies((m) -> {
+			assertThat(m.state()).isEqualTo("HIDDEN");
+			assertThat(m.note()).isEqualTo("Looks like an advert");
+			assertThat(m.appealable()).isTrue();
+		});
+		var page = this.queries.topic(author, ref.id(), 1).orElseThrow();
+		assertThat(this.appeals.hiddenPosts(author, page.posts()).get(postId).appealable()).isTrue();
+
+		this.appeals.appealPost(author, postId, "It is my own experience, not an advert.");
+		assertThatThrownBy(() -> this.appeals.appealPost(author, postId, "Again")).isInstanceOfSatisfying(
+				RejectedException.class, (e) -> assertThat(e.fieldErrors()).containsValue("review.appeal.already"));
+		long appealItem = this.jdbc
+			.sql("SELECT id FROM review_item WHERE kind = 'APPEAL' AND author_id = ? AND status = 'PENDING'")
+			.param(author.memberId())
+			.query(Long.class)
+			.single();
+		assertThatThrownBy(() -> this.decisions.decide(hider, appealItem, Decision.APPROVE, null))
+			.isInstanceOfSatisfying(RejectedException.class,
+					(e) -> assertThat(e.fieldErrors()).containsValue("review.appeal.sameModerator"));
+		this.decisions.decide(moderator(), appealItem, Decision.APPROVE, null);
+
+		assertThat(visibleNumbers(ref.id())).containsExactly(1);
+		assertThat(this.stats.lines()).filteredOn((l) -> hider.username().equals(l.moderator()))
+			.singleElement()
+			.satisfies((l) -> {
+				assertThat(l.decided()).isEqualTo(1);
+				assertThat(l.overturned()).isEqualTo(1);
+				assertThat(l.medianInQueue()).isNull();
+			});
+	}
+
+	private String raw(long postId) {
+		return this.jdbc.sql("SELECT raw FROM post WHERE id = ?").param(postId).query(String.class).single();
+	}
+
 	private void insertWord(String pattern, WatchedAction action) {
 		this.jdbc.sql("INSERT INTO watched_word (pattern, action, created_at) VALUES (?, ?, NOW())")
 			.params(pattern, action.name())
@@ -358,6 +482,7 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 			.orElseThrow()
 			.posts()
 			.stream()
+			.filter((p) -> !p.withheld())
 			.map(PostView::postNumber)
 			.toList();
 	}

@@ -3,6 +3,7 @@ package com.rapport.portal.forum;
 import com.rapport.community.category.Category;
 import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.RejectedException;
+import com.rapport.community.review.Appeals;
 import com.rapport.community.review.RateLimitedException;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.notification.ReadMarker;
@@ -53,10 +54,13 @@ class ForumController {
 
 	private final Reactions reactions;
 
+	private final Appeals appeals;
+
 	private final Watching watching;
 
 	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService, ViewCounter views,
-			Reactions reactions, Watching watching) {
+			Reactions reactions, Watching watching, Appeals appeals) {
+		this.appeals = appeals;
 		this.categories = categories;
 		this.topics = topics;
 		this.topicService = topicService;
@@ -146,6 +150,7 @@ class ForumController {
 			ids.add(view.acceptedAnswer().id());
 		}
 		model.addAttribute("reactions", this.reactions.of(ids, viewer));
+		model.addAttribute("hiddenNotes", this.appeals.hiddenPosts(viewer, view.posts()));
 		model.addAttribute("reactionKinds", Reaction.values());
 		model.addAttribute("topicLevel", this.watching.levelOf(viewer, view.summary().id()));
 		model.addAttribute("canAccept",

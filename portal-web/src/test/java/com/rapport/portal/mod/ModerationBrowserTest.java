@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -83,6 +84,15 @@ class ModerationBrowserTest extends BrowserTest {
 		assertThat(after.getPath() + "?" + after.getQuery()).isEqualTo("/login?suspended");
 		assertThat(members.findElement(By.id("suspension-notice")).getText()).contains("Repeated insults",
 				"suspended until");
+		members.findElement(By.id("appeal-username")).sendKeys(this.member.username());
+		members.findElement(By.id("appeal-password")).sendKeys(TestData.PASSWORD);
+		members.findElement(By.id("appeal-statement")).sendKeys("I answered an insult, I did not start it.");
+		WebElement appeal = members.findElement(By.id("appeal-submit"));
+		appeal.click();
+		new WebDriverWait(members, java.time.Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(appeal));
+		assertThat(members.findElement(By.tagName("body")).getText()).contains("Your appeal was sent",
+				"Your appeal is waiting for a moderator.", "Repeated insults");
+		assertThat(members.findElements(By.id("appeal-password"))).isEmpty();
 		members.quit();
 
 		open("/mod/log?actor=" + this.moderator.username());

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.Set;
 
 import com.rapport.community.category.Access;
+import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.moderation.AuditLog;
 import com.rapport.community.moderation.AuditQuery;
 import com.rapport.community.moderation.Sanctions;
+import com.rapport.community.review.Appeals;
 import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.TopicQueries;
 import com.rapport.community.topic.TopicRef;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -58,6 +61,15 @@ class ModerationWebIntegrationTest extends PortalIntegrationTest {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	Appeals appeals;
+
+	@Autowired
+	CategoryService categories;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	MockMvc mvc;
 
 	Viewer moderator;
@@ -73,6 +85,113 @@ class ModerationWebIntegrationTest extends PortalIntegrationTest {
 		this.member = testData().member("membr");
 		long category = testData().category("Moderated", Access.ANYONE, Access.MEMBER).id();
 		this.topic = this.topics.startTopic(this.member, new NewTopic(category, "Please close me", "Body text"));
+	}
+
+	@Test
+	void aSuspendedMemberAppealsOnceFromTheRefusedLoginWithTheirPassword() throws Exception {
+		this.mvc
+			.perform(post("/mod/members/{u}/sanctions", this.member.username()).param("kind", "suspend")
+				.param("days", "7")
+				.param("reason", "Threatening another member")
+				.with(user(this.moderator.username()).roles("MODERATOR"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(flash().attribute("message", "mod.done.sanctioned"));
+		MvcResult login = this.mvc
+			.perform(post("/login").param("username", this.member.username())
+				.param("password", TestData.PASSWORD)
+				.with(FormToken.from(this.mvc)))
+			.andExpect(redirectedUrl("/login?suspended"))
+			.andReturn();
+		String page = this.mvc
+			.perform(get("/login?suspended").session((MockHttpSession) login.getRequest().getSession()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Threatening another member", "suspended until", "Appeal your suspension",
+				"id=\"appeal-password\"");
+
+		this.mvc
+			.perform(post("/login/appeal").param("username", this.member.username())
+				.param("password", "not the password")
+				.param("statement", "I was quoting them")
+				.with(FormToken.from(this.mvc)))
+			.andExpect(redirectedUrl("/login?suspended"))
+			.andExpect(flash().attribute("error", "review.suspensionAppeal.badCredentials"));
+		assertThat(this.appeals.sanctions(this.member)).singleElement()
+			.satisfies((s) -> assertThat(s.appealable()).isTrue());
+
+		MvcResult appealed = this.mvc
+			.perform(post("/login/appeal").param("username", this.member.username())
+				.param("password", TestData.PASSWORD)
+				.param("statement", "I was quoting them")
+				.with(FormToken.from(this.mvc)))
+			.andExpect(redirectedUrl("/login?suspended"))
+			.andExpect(flash().attribute("message", "review.appeal.sent"))
+			.andReturn();
+		String after = this.mvc
+			.perform(get("/login?suspended").session((MockHttpSession) appealed.getRequest().getSession()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(after).contains("Your appeal is waiting for a moderator.").doesNotContain("appeal-password");
+		assertThat(this.appeals.sanctions(this.member)).singleElement().satisfies((s) -> {
+			assertThat(s.appealable()).isFalse();
+			assertThat(s.appealOutcome()).isEqualTo("PENDING");
+		});
+		assertThat(this.jdbc
+			.sql("SELECT excluded_moderator_id FROM review_item WHERE kind = 'APPEAL' AND author_id = ? "
+					+ "AND status = 'PENDING'")
+			.param(this.member.memberId())
+			.query(Long.class)
+			.single()).isEqualTo(this.moderator.memberId());
+
+		this.mvc
+			.perform(post("/login/appeal").param("username", this.member.username())
+				.param("password", TestData.PASSWORD)
+				.param("statement", "Again")
+				.with(FormToken.from(this.mvc)))
+			.andExpect(flash().attribute("error", "review.appeal.already"));
+	}
+
+	@Test
+	void archivedTopicsAndCategoriesAreMarkedInTopicListsInEveryLanguage() throws Exception {
+		this.mvc
+			.perform(post("/mod/topics/{id}/archive", this.topic.id()).param("reason", "Old news")
+				.with(user(this.moderator.username()).roles("MODERATOR"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(flash().attribute("message", "mod.done.archived"));
+		String slug = this.jdbc.sql("SELECT c.slug FROM category c JOIN topic t ON t.category_id = c.id WHERE t.id = ?")
+			.param(this.topic.id())
+			.query(String.class)
+			.single();
+		String open = this.topics
+			.startTopic(this.member,
+					new NewTopic(this.categories.findBySlug(slug, this.member).orElseThrow().id(), "Still going on",
+							"Body text"))
+			.slug();
+		String page = this.mvc.perform(get("/c/{slug}", slug))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Still going on", "Please close me");
+		assertThat(page.split("badge-archived")).hasSize(2);
+		assertThat(page.substring(page.indexOf("badge-archived"))).contains("Please close me").doesNotContain(open);
+		assertThat(this.mvc.perform(get("/c/{slug}", slug).param("lang", "zh_CN"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("已归档");
+		assertThat(this.mvc.perform(get("/c/{slug}", slug).param("lang", "ru"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("В архиве");
+
+		Viewer staff = testData().member("staff", Role.STAFF);
+		this.jdbc.sql("UPDATE category SET archived_at = NOW(6) WHERE slug = ?").param(slug).update();
+		String staffView = this.mvc.perform(get("/c/{slug}", slug).with(user(staff.username()).roles("STAFF")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(staffView.split("badge-archived")).hasSize(3);
 	}
 
 	@Test

@@ -25,7 +25,8 @@ class HeldPostAdvice {
 
 	@ExceptionHandler(PostHeldForReview.class)
 	String held(PostHeldForReview held, HttpServletRequest request) {
-		RequestContextUtils.getOutputFlashMap(request).put("message", "review.awaitingApproval");
+		RequestContextUtils.getOutputFlashMap(request)
+			.put("message", held.edit() ? "review.editAwaitingApproval" : "review.awaitingApproval");
 		if (held.topicId() == null) {
 			return "redirect:/moderation";
 		}

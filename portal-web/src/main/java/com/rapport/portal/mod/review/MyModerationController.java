@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -53,6 +54,19 @@ class MyModerationController {
 		model.addAttribute("matters", this.appeals.mine(viewer));
 		model.addAttribute("sanctions", this.appeals.sanctions(viewer));
 		return "mod/review/mine";
+	}
+
+	@PostMapping("/moderation/posts/{postId}/appeal")
+	String appealPost(@PathVariable long postId, @RequestParam(defaultValue = "") String statement, Viewer viewer,
+			RedirectAttributes redirect) {
+		try {
+			this.appeals.appealPost(viewer, postId, statement);
+			redirect.addFlashAttribute("message", "review.appeal.sent");
+		}
+		catch (RejectedException rejected) {
+			redirect.addFlashAttribute("error", rejected.fieldErrors().values().iterator().next());
+		}
+		return "redirect:/p/" + postId;
 	}
 
 	@PostMapping("/moderation/sanctions/{sanctionId}/appeal")

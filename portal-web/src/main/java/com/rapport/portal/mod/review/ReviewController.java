@@ -53,7 +53,9 @@ class ReviewController {
 		ReviewKind chosen = parseKind(kind);
 		model.addAttribute("page", this.queue.pending(viewer, new ReviewFilter(chosen, category, after)));
 		model.addAttribute("counters", this.queue.counters(viewer));
-		model.addAttribute("kinds", ReviewKind.values());
+		// decisions taken outside the queue are never pending
+		model.addAttribute("kinds",
+				java.util.Arrays.stream(ReviewKind.values()).filter((k) -> k != ReviewKind.MODERATOR).toList());
 		model.addAttribute("kind", (chosen != null) ? chosen.name() : "");
 		model.addAttribute("category", category);
 		model.addAttribute("categories", this.categories.visibleTo(viewer));

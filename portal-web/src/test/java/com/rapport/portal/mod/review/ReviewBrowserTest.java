@@ -67,7 +67,13 @@ class ReviewBrowserTest extends BrowserTest {
 		submit();
 		assertThat(pageText()).contains("The post is hidden until a moderator reviews it.");
 		open("/t/" + topic.slug() + "/" + topic.id());
-		assertThat(isPresent("#post-2")).isFalse();
+		assertThat(find("#post-2").getText()).contains("Hidden pending review").doesNotContain("replica tents");
+		logout();
+
+		loginAs(author.username(), TestData.PASSWORD);
+		open("/t/" + topic.slug() + "/" + topic.id());
+		assertThat(find("#post-2").getText()).contains("members flagged this post", "flagged as spam", "replica tents");
+		assertAccessible();
 		logout();
 
 		loginAs(moderator.username(), TestData.PASSWORD);

@@ -228,6 +228,133 @@ class ReviewWebIntegrationTest extends PortalIntegrationTest {
 			.andExpect(content().string(containsString("Hello from a brand new member")));
 	}
 
+	@Test
+	void aPostHiddenByFlagsTellsItsAuthorWhyAndOthersOnlyThatItIsHiddenPendingReview() throws Exception {
+		Viewer author = testData().member("author");
+		Viewer reader = testData().member("reader");
+		Viewer moderator = testData().member("mod", Role.MODERATOR);
+		Category category = testData().category("Hidden", Access.ANYONE, Access.MEMBER);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category.id(), "A topic with a reply", "Start"));
+		this.topics.reply(author, ref.id(), "Buy my miracle pills now", null);
+		long postId = postId(ref.id(), 2);
+		this.jdbc.sql("INSERT INTO review_setting (name, value, updated_at) VALUES ('flag-threshold', 10, NOW())")
+			.update();
+		try {
+			assertThat(this.flags.flag(testData().member("flagger"), postId, FlagReason.SPAM, null)).isTrue();
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM review_setting WHERE name = 'flag-threshold'").update();
+		}
+
+		for (var request : java.util.List.of(get("/t/{slug}/{id}", ref.slug(), ref.id()),
+				get("/t/{slug}/{id}", ref.slug(), ref.id()).with(user(reader.username()).roles("MEMBER")))) {
+			this.mvc.perform(request)
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Hidden pending review")))
+				.andExpect(content().string(not(containsString("miracle pills"))))
+				.andExpect(content().string(not(containsString("flagged as spam"))));
+		}
+		for (Viewer insider : java.util.List.of(author, moderator)) {
+			this.mvc
+				.perform(get("/t/{slug}/{id}", ref.slug(), ref.id())
+					.with(user(insider.username()).roles(insider.isModerator() ? "MODERATOR" : "MEMBER")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("miracle pills")))
+				.andExpect(content().string(containsString("members flagged this post")))
+				.andExpect(content().string(containsString("flagged as spam")))
+				.andExpect(content().string(not(containsString("post-appeal-" + postId))));
+		}
+	}
+
+	@Test
+	void aPostAModeratorHidDirectlyCanBeAppealedOnceFromThePostAndTheModerationPage() throws Exception {
+		Viewer author = testData().member("author");
+		Viewer moderator = testData().member("hider", Role.MODERATOR);
+		Category category = testData().category("Direct", Access.ANYONE, Access.MEMBER);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category.id(), "Hidden by hand", "Start"));
+		this.topics.reply(author, ref.id(), "A heated but honest reply", null);
+		long postId = postId(ref.id(), 2);
+		this.mvc
+			.perform(post("/mod/posts/{id}/hide", postId).param("reason", "Personal attack on another member")
+				.with(user(moderator.username()).roles("MODERATOR"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(status().isFound());
+
+		this.mvc.perform(get("/moderation").with(user(author.username()).roles("MEMBER")))
+			.andExpect(content().string(containsString("Personal attack on another member")))
+			.andExpect(content().string(containsString("/moderation/")))
+			.andExpect(content().string(containsString("Hidden by a moderator")));
+		this.mvc.perform(get("/t/{slug}/{id}", ref.slug(), ref.id()).with(user(author.username()).roles("MEMBER")))
+			.andExpect(content().string(containsString("Personal attack on another member")))
+			.andExpect(content().string(containsString("post-appeal-" + postId)));
+		this.mvc.perform(get("/t/{slug}/{id}", ref.slug(), ref.id()))
+			.andExpect(content().string(not(containsString("heated but honest"))));
+
+		this.mvc
+			.perform(post("/moderation/posts/{id}/appeal", postId)
+				.param("statement", "I criticised an idea, not a person")
+				.with(user(author.username()).roles("MEMBER"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(redirectedUrl("/p/" + postId))
+			.andExpect(flash().attribute("message", "review.appeal.sent"));
+		this.mvc
+			.perform(post("/moderation/posts/{id}/appeal", postId).param("statement", "Again")
+				.with(user(author.username()).roles("MEMBER"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(flash().attribute("error", "review.appeal.already"));
+		this.mvc.perform(get("/t/{slug}/{id}", ref.slug(), ref.id()).with(user(author.username()).roles("MEMBER")))
+			.andExpect(content().string(containsString("Your appeal is waiting for a moderator.")))
+			.andExpect(content().string(not(containsString("post-appeal-" + postId))));
+		assertThat(this.jdbc
+			.sql("SELECT excluded_moderator_id FROM review_item WHERE kind = 'APPEAL' AND author_id = ? "
+					+ "AND status = 'PENDING'")
+			.param(author.memberId())
+			.query(Long.class)
+			.single()).isEqualTo(moderator.memberId());
+		Viewer stranger = testData().member("stranger");
+		this.mvc
+			.perform(post("/moderation/posts/{id}/appeal", postId).param("statement", "Not mine")
+				.with(user(stranger.username()).roles("MEMBER"))
+				.with(FormToken.from(this.mvc)))
+			.andExpect(flash().attribute("error", "review.appeal.nothingToAppeal"));
+	}
+
+	@Test
+	void anEditWithAWatchedWordRequiringApprovalWaitsAndThePostKeepsItsText() throws Exception {
+		Viewer author = testData().member("editor");
+		Category category = testData().category("Edits", Access.ANYONE, Access.MEMBER);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category.id(), "Edited through the form", "Plain"));
+		long postId = postId(ref.id(), 1);
+		String word = unique("hold").toLowerCase();
+		this.jdbc.sql("INSERT INTO watched_word (pattern, action, created_at) VALUES (?, 'REQUIRE_APPROVAL', NOW())")
+			.param(word)
+			.update();
+		try {
+			this.mvc
+				.perform(post("/p/{id}/edit", postId).param("title", "Edited through the form")
+					.param("body", "Now with " + word + " inside")
+					.param("version", "0")
+					.with(user(author.username()).roles("MEMBER"))
+					.with(FormToken.from(this.mvc)))
+				.andExpect(redirectedUrl("/t/" + ref.slug() + "/" + ref.id()))
+				.andExpect(flash().attribute("message", "review.editAwaitingApproval"));
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM watched_word WHERE pattern = ?").param(word).update();
+		}
+		assertThat(this.jdbc.sql("SELECT raw FROM post WHERE id = ?").param(postId).query(String.class).single())
+			.isEqualTo("Plain");
+		this.mvc.perform(get("/moderation").with(user(author.username()).roles("MEMBER")))
+			.andExpect(content().string(containsString("edit of a published post")));
+	}
+
+	private long postId(long topicId, int number) {
+		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
+			.params(topicId, number)
+			.query(Long.class)
+			.single();
+	}
+
 	private long flaggedItem() {
 		Viewer author = testData().member("author");
 		Category category = testData().category("Review", Access.ANYONE, Access.MEMBER);
