@@ -273,6 +273,34 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 	}
 
 	@Override
+	public List<Long> similarTopics(String title, Set<Long> categoryIds, int maxTopics) {
+		var words = QueryText.similarTitles(title);
+		if (words.isEmpty() || categoryIds.isEmpty() || maxTopics <= 0) {
+			return List.of();
+		}
+		Query query = new BooleanQuery.Builder().add(words.get(), Occur.MUST)
+			.add(LongPoint.newSetQuery(PostDocuments.CATEGORY_ID,
+					categoryIds.stream().mapToLong(Long::longValue).toArray()), Occur.FILTER)
+			.build();
+		try {
+			IndexSearcher searcher = this.searchers.acquire();
+			try {
+				return searcher.search(query, new BestPostPerTopic(maxTopics))
+					.ranked()
+					.stream()
+					.map((best) -> best.topicId)
+					.toList();
+			}
+			finally {
+				this.searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
 	public void close() throws IOException {
 		synchronized (this.commitLock) {
 			if (this.closed) {

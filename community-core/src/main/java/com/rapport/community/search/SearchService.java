@@ -28,6 +28,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class SearchService {
 
+	/**
+	 * A title this long is enough to look for similar topics: in characters, Chinese,
+	 * Japanese and Korean ones counting twice.
+	 */
+	public static final int SIMILAR_MIN_CHARS = 8;
+
+	/** A title of this many words is enough to look for similar topics. */
+	public static final int SIMILAR_MIN_WORDS = 3;
+
+	/** How many topics the index ranks for suggestions, before solved ones go first. */
+	private static final int SIMILAR_CANDIDATES = 20;
+
 	private final SearchIndex index;
 
 	private final SearchablePosts posts;
@@ -94,6 +106,55 @@ public class SearchService {
 		int pageCount = Math.min(SearchQuery.MAX_PAGES,
 				(found.topicCount() + SearchQuery.PAGE_SIZE - 1) / SearchQuery.PAGE_SIZE);
 		return new SearchResults(hits, page, pageCount, found.topicCount(), found.more());
+	}
+
+	/**
+	 * Topics whose title resembles a title being typed, so a member finds an answered
+	 * question before asking it again: the solved ones first, then the others, each group
+	 * most similar first. Only topics the viewer may read; a title of fewer than
+	 * {@link #SIMILAR_MIN_CHARS} characters and {@link #SIMILAR_MIN_WORDS} words finds
+	 * nothing, and only the first {@link SearchQuery#MAX_LENGTH} characters count.
+	 * @param viewer who types
+	 * @param title the title so far
+	 * @param limit how many topics at most
+	 * @return the topics
+	 */
+	public List<SimilarTopic> similarTopics(Viewer viewer, String title, int limit) {
+		String text = (title != null) ? title.strip() : "";
+		if (text.length() > SearchQuery.MAX_LENGTH) {
+			text = text.substring(0, SearchQuery.MAX_LENGTH);
+		}
+		if (limit <= 0 || (width(text) < SIMILAR_MIN_CHARS && text.split("\\s+").length < SIMILAR_MIN_WORDS)) {
+			return List.of();
+		}
+		Set<Long> readable = new HashSet<>();
+		this.categories.visibleTo(viewer).forEach((c) -> readable.add(c.id()));
+		List<Long> found = this.index.similarTopics(text, readable, SIMILAR_CANDIDATES);
+		// the database has the last word on what is visible, and the list orders solved
+		// topics first
+		Map<Long, SimilarTopic> visible = this.posts.similarTopics(found, readable);
+		List<SimilarTopic> ordered = new ArrayList<>();
+		found.stream().map(visible::get).filter((t) -> t != null && t.solved()).forEach(ordered::add);
+		found.stream().map(visible::get).filter((t) -> t != null && !t.solved()).forEach(ordered::add);
+		return List.copyOf(ordered.subList(0, Math.min(limit, ordered.size())));
+	}
+
+	/**
+	 * How long a text is for the "long enough" rule: a Chinese, Japanese or Korean
+	 * character counts twice, since one says about as much as two Latin letters (a
+	 * 7-character Chinese title is a whole question) and is written without spaces.
+	 */
+	static int width(String text) {
+		int width = 0;
+		for (int i = 0; i < text.length();) {
+			int cp = text.codePointAt(i);
+			i += Character.charCount(cp);
+			width += switch (Character.UnicodeScript.of(cp)) {
+				case HAN, HIRAGANA, KATAKANA, HANGUL -> 2;
+				default -> 1;
+			};
+		}
+		return width;
 	}
 
 	/**
