@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,8 @@ import com.rapport.community.category.Category;
 import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.tag.TagNames;
+import com.rapport.community.tag.Tags;
 import com.rapport.community.topic.TopicQueries;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,7 +61,8 @@ public class SearchService {
 	/**
 	 * Searches.
 	 * @param viewer who searches: only categories they may read are searched
-	 * @param query the words and filters
+	 * @param query the words and filters; {@code tag:name} in the words narrows the
+	 * search to topics with that tag, and a tag alone lists its topics newest first
 	 * @return a page of topics found; {@link SearchResults#NONE} for a blank query
 	 * @throws RejectedException {@code search.query.tooLong} for a query over
 	 * {@link SearchQuery#MAX_LENGTH} characters, {@code search.dates.order} when
@@ -75,15 +79,19 @@ public class SearchService {
 		if (text.isEmpty()) {
 			return SearchResults.NONE;
 		}
+		TaggedText tagged = TaggedText.of(text);
+		if (tagged.unknownTag() || (tagged.words().isEmpty() && tagged.tag() == null)) {
+			return SearchResults.NONE;
+		}
 		List<Category> readable = this.categories.visibleTo(viewer);
 		Set<Long> categoryIds = searchedCategories(readable, query.categorySlug());
 		if (categoryIds.isEmpty()) {
 			return SearchResults.NONE;
 		}
 		int page = Math.min(Math.max(query.page(), 1), SearchQuery.MAX_PAGES);
-		IndexHits found = this.index.search(new IndexQuery(text, categoryIds, author(query.author()),
+		IndexHits found = this.index.search(new IndexQuery(tagged.words(), categoryIds, author(query.author()),
 				startOf(query.from()), startOf((query.to() != null) ? query.to().plusDays(1) : null),
-				query.solvedOnly(), (page - 1) * SearchQuery.PAGE_SIZE, SearchQuery.PAGE_SIZE,
+				query.solvedOnly(), tagged.tag(), (page - 1) * SearchQuery.PAGE_SIZE, SearchQuery.PAGE_SIZE,
 				SearchQuery.MAX_PAGES * SearchQuery.PAGE_SIZE));
 		Map<Long, SearchablePosts.Listing> listings = this.posts
 			.listings(found.hits().stream().map(IndexHits.Hit::postId).toList());
@@ -184,6 +192,40 @@ public class SearchService {
 			});
 		});
 		return ids;
+	}
+
+	/**
+	 * A query's words and the tag it is narrowed to: {@code tag:name} (or
+	 * {@code tags:name}) anywhere in the text.
+	 *
+	 * @param words the rest of the text
+	 * @param tag the normalised tag, or null
+	 * @param unknownTag whether the tag named cannot exist (so nothing is found)
+	 */
+	record TaggedText(String words, String tag, boolean unknownTag) {
+
+		static TaggedText of(String text) {
+			StringBuilder words = new StringBuilder();
+			String tag = null;
+			boolean unknown = false;
+			for (String word : text.split("\\s+")) {
+				String lower = word.toLowerCase(Locale.ROOT);
+				int prefix = lower.startsWith("tag:") ? 4 : lower.startsWith("tags:") ? 5 : -1;
+				if (prefix > 0 && word.length() > prefix) {
+					try {
+						tag = TagNames.normalise(word.substring(prefix), Tags.NAME_MAX);
+					}
+					catch (RejectedException ex) {
+						unknown = true;
+					}
+				}
+				else if (!word.isEmpty()) {
+					words.append((words.length() > 0) ? " " : "").append(word);
+				}
+			}
+			return new TaggedText(words.toString(), tag, unknown);
+		}
+
 	}
 
 	private static String author(String author) {

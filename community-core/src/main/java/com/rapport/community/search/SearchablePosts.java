@@ -36,7 +36,9 @@ class SearchablePosts {
 	// post of the forum for each batch of the rebuild (seconds instead of milliseconds)
 	private static final String INDEXED = """
 			SELECT STRAIGHT_JOIN p.id, p.topic_id, p.post_number, t.category_id, m.username, p.created_at,
-			       t.solved_post_id IS NOT NULL AS solved, t.title, p.cooked
+			       t.solved_post_id IS NOT NULL AS solved, t.title, p.cooked,
+			       (SELECT GROUP_CONCAT(g.name SEPARATOR ',') FROM topic_tag tt JOIN tag g ON g.id = tt.tag_id
+			        WHERE tt.topic_id = t.id) AS tags
 			""" + VISIBLE;
 
 	private final JdbcClient jdbc;
@@ -148,13 +150,19 @@ class SearchablePosts {
 	private static IndexedPost indexed(ResultSet rs, int row) throws SQLException {
 		return new IndexedPost(rs.getLong("id"), rs.getLong("topic_id"), rs.getInt("post_number"),
 				rs.getLong("category_id"), rs.getString("username"), rs.getTimestamp("created_at").toInstant(),
-				rs.getBoolean("solved"), rs.getString("title"), plainText(rs.getString("cooked")));
+				rs.getBoolean("solved"), rs.getString("title"), plainText(rs.getString("cooked")),
+				tags(rs.getString("tags")));
 	}
 
 	private static Listing listing(ResultSet rs, int row) throws SQLException {
 		return new Listing(rs.getLong("id"), rs.getInt("post_number"), rs.getTimestamp("created_at").toInstant(),
 				rs.getString("username"), rs.getLong("topic_id"), rs.getString("slug"), rs.getString("title"),
 				rs.getBoolean("solved"), rs.getLong("category_id"));
+	}
+
+	/** Tag names hold no comma, so the concatenation splits back exactly. */
+	private static List<String> tags(String concatenated) {
+		return (concatenated == null || concatenated.isEmpty()) ? List.of() : List.of(concatenated.split(","));
 	}
 
 	/** The text readers see: the rendered post without its markup. */

@@ -85,6 +85,7 @@ class TagWebIntegrationTest extends PortalIntegrationTest {
 		assertThat(page(get("/tags"))).contains(tag);
 		assertThat(page(get("/tag/" + tag + ".atom"))).contains("Which stove for winter?");
 		assertThat(page(get("/latest"))).contains("href=\"/tag/" + tag + "\"");
+		assertThat(page(get("/search").param("q", "winter tag:" + tag))).contains("Which stove for winter?");
 	}
 
 	@Test
