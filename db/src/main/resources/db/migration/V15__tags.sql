@@ -1,16 +1,16 @@
 -- Tags on topics. A tag's name is stored normalised (NFKC, lower case, dashes for spaces),
--- so a binary collation compares exactly what readers see: "ёлка" and "елка" stay two tags.
+-- so the name column compares bytes (utf8mb4_bin): "ёлка" and "елка" stay two tags, as readers see them.
 -- Topic counts per tag are computed for the reader (categories they may read), not stored.
 
 CREATE TABLE tag (
     id         BIGINT      NOT NULL AUTO_INCREMENT,
-    name       VARCHAR(30) NOT NULL,
+    name       VARCHAR(30) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
     created_by BIGINT      NULL,
     created_at DATETIME(6) NOT NULL,
     PRIMARY KEY (id),
     UNIQUE KEY uk_tag_name (name),
     CONSTRAINT fk_tag_created_by FOREIGN KEY (created_by) REFERENCES member (id) ON DELETE SET NULL
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 CREATE TABLE topic_tag (
     tag_id   BIGINT NOT NULL,
