@@ -14,12 +14,14 @@ import java.util.Set;
  * @param from only posts written at or after this instant, or null
  * @param until only posts written before this instant, or null
  * @param solvedOnly only topics with an accepted answer
+ * @param tag only topics with this tag (normalised), or null; with a tag the text may be
+ * blank
  * @param offset how many topics to skip
  * @param limit how many topics to return
  * @param maxTopics how many topics to find at most; the slice lies within them
  */
 record IndexQuery(String text, Set<Long> categoryIds, String author, Instant from, Instant until, boolean solvedOnly,
-		int offset, int limit, int maxTopics) {
+		String tag, int offset, int limit, int maxTopics) {
 
 	IndexQuery {
 		categoryIds = Set.copyOf(categoryIds);

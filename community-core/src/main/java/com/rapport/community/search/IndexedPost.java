@@ -1,6 +1,7 @@
 package com.rapport.community.search;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A post as the search index holds it: what is matched (title and text) and what results
@@ -15,7 +16,13 @@ import java.time.Instant;
  * @param solved whether the topic has an accepted answer
  * @param title the topic's title
  * @param text the post as plain text, as readers see it
+ * @param tags the topic's tags
  */
 record IndexedPost(long postId, long topicId, int postNumber, long categoryId, String author, Instant createdAt,
-		boolean solved, String title, String text) {
+		boolean solved, String title, String text, List<String> tags) {
+
+	IndexedPost {
+		tags = List.copyOf(tags);
+	}
+
 }

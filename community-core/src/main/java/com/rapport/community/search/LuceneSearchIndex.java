@@ -31,6 +31,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
 final class LuceneSearchIndex implements SearchIndex, Closeable {
 
 	/** Raise when documents change shape: the index is then rebuilt at the next start. */
-	static final String SCHEMA = "2";
+	static final String SCHEMA = "3";
 
 	/**
 	 * Newest posts first inside each segment: among equally relevant posts the newer one
@@ -246,10 +247,12 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 	@Override
 	public IndexHits search(IndexQuery query) {
 		var prepared = QueryText.prepare(query.text());
-		if (prepared.isEmpty() || query.categoryIds().isEmpty() || query.limit() <= 0) {
+		if ((prepared.isEmpty() && query.tag() == null) || query.categoryIds().isEmpty() || query.limit() <= 0) {
 			return IndexHits.NONE;
 		}
-		Query filtered = filtered(prepared.get().query(), query);
+		// a tag alone finds every post of its topics, each topic's newest first
+		Query filtered = filtered(prepared.map(QueryText.Prepared::query).orElseGet(MatchAllDocsQuery::new), query);
+		Map<String, Set<BytesRef>> highlight = prepared.map(QueryText.Prepared::highlightTerms).orElse(Map.of());
 		try {
 			IndexSearcher searcher = this.searchers.acquire();
 			try {
@@ -259,9 +262,37 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 				List<IndexHits.Hit> hits = new ArrayList<>();
 				for (BestPostPerTopic.Best best : topics.subList(Math.min(query.offset(), topics.size()),
 						Math.min(query.offset() + query.limit(), topics.size()))) {
-					hits.add(hit(searcher, leaves, best.doc, best.topicId, prepared.get().highlightTerms()));
+					hits.add(hit(searcher, leaves, best.doc, best.topicId, highlight));
 				}
 				return new IndexHits(hits, topics.size(), found.full());
+			}
+			finally {
+				this.searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public List<Long> similarTopics(String title, Set<Long> categoryIds, int maxTopics) {
+		var words = QueryText.similarTitles(title);
+		if (words.isEmpty() || categoryIds.isEmpty() || maxTopics <= 0) {
+			return List.of();
+		}
+		Query query = new BooleanQuery.Builder().add(words.get(), Occur.MUST)
+			.add(LongPoint.newSetQuery(PostDocuments.CATEGORY_ID,
+					categoryIds.stream().mapToLong(Long::longValue).toArray()), Occur.FILTER)
+			.build();
+		try {
+			IndexSearcher searcher = this.searchers.acquire();
+			try {
+				return searcher.search(query, new BestPostPerTopic(maxTopics))
+					.ranked()
+					.stream()
+					.map((best) -> best.topicId)
+					.toList();
 			}
 			finally {
 				this.searchers.release(searcher);
@@ -309,6 +340,9 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 		}
 		if (query.solvedOnly()) {
 			all.add(new TermQuery(PostDocuments.solvedTerm()), Occur.FILTER);
+		}
+		if (query.tag() != null) {
+			all.add(new TermQuery(PostDocuments.tagTerm(query.tag())), Occur.FILTER);
 		}
 		return all.build();
 	}

@@ -33,6 +33,9 @@ final class PostDocuments {
 
 	static final String GENERATION = "generation";
 
+	/** One term per tag of the post's topic, the normalised name as it is. */
+	static final String TAG = "tag";
+
 	/**
 	 * The post's plain text as stored for snippets; the analysed copies are not stored.
 	 */
@@ -65,6 +68,9 @@ final class PostDocuments {
 		document.add(new NumericDocValuesField(CREATED, created));
 		document.add(new StringField(SOLVED, solved(post.solved()), Field.Store.NO));
 		document.add(new LongPoint(GENERATION, generation));
+		for (String tag : post.tags()) {
+			document.add(new StringField(TAG, tag, Field.Store.NO));
+		}
 		document.add(new StoredField(TEXT, post.text()));
 		for (Language language : Language.of(post.text())) {
 			document.add(new Field(language.textField(), post.text(), TEXT_WITH_OFFSETS));
@@ -85,6 +91,10 @@ final class PostDocuments {
 
 	static Term authorTerm(String username) {
 		return new Term(AUTHOR, author(username));
+	}
+
+	static Term tagTerm(String tag) {
+		return new Term(TAG, tag);
 	}
 
 	static Term solvedTerm() {

@@ -73,6 +73,43 @@ final class QueryText {
 		return Optional.of(new Prepared(query.build(), highlight));
 	}
 
+	/**
+	 * A query for topics whose title resembles a title being typed: the title's words in
+	 * the title fields of the languages its script is indexed in, any order, a good part
+	 * of them required (half of the words; a third of the Chinese words and character
+	 * pairs, which are more numerous). At most {@link #MAX_CLAUSES} words per language
+	 * count, so a long title costs what a short one does.
+	 * @param title what the member typed
+	 * @return the query, or empty when the title has no word to look for
+	 */
+	static Optional<Query> similarTitles(String title) {
+		if (title == null || title.isBlank()) {
+			return Optional.empty();
+		}
+		List<Query> alternatives = new ArrayList<>();
+		for (Language language : Language.of(title)) {
+			Set<String> terms = new java.util.LinkedHashSet<>();
+			for (Token token : analyze(language.analyzer(), title)) {
+				if (terms.size() < MAX_CLAUSES) {
+					terms.add(token.term());
+				}
+			}
+			if (terms.isEmpty()) {
+				continue;
+			}
+			BooleanQuery.Builder words = new BooleanQuery.Builder();
+			terms.forEach((term) -> words.add(new TermQuery(new Term(language.titleField(), term)), Occur.SHOULD));
+			int n = terms.size();
+			boolean chinese = language == Language.ZH || language == Language.CJK;
+			words.setMinimumNumberShouldMatch(chinese ? Math.max(1, (n + 2) / 3) : Math.max(1, (n + 1) / 2));
+			alternatives.add(words.build());
+		}
+		if (alternatives.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new DisjunctionMaxQuery(alternatives, 0.1f));
+	}
+
 	private static boolean addClause(BooleanQuery.Builder query, Map<String, Set<BytesRef>> highlight, String words,
 			boolean phrase) {
 		boolean optional = false;

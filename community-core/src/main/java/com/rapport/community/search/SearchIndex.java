@@ -1,6 +1,7 @@
 package com.rapport.community.search;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where posts are indexed and searched. Today a Lucene index on each node
@@ -67,5 +68,14 @@ interface SearchIndex {
 	 * @return the best post of each topic found
 	 */
 	IndexHits search(IndexQuery query);
+
+	/**
+	 * Finds topics whose title resembles a title being typed.
+	 * @param title the title
+	 * @param categoryIds only topics in these categories
+	 * @param maxTopics how many topics at most
+	 * @return topic ids, most similar first
+	 */
+	List<Long> similarTopics(String title, Set<Long> categoryIds, int maxTopics);
 
 }

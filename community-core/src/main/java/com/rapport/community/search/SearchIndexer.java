@@ -12,6 +12,8 @@ import com.rapport.community.topic.PostEvents.PostRestored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rapport.community.tag.TopicTagsChanged;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -75,6 +77,13 @@ class SearchIndexer implements DisposableBean {
 	/** Every post of the topic carries the solved flag the "solved only" filter uses. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AnswerAccepted event) {
+		guarded("topic " + event.topicId(),
+				() -> this.index.replaceTopic(event.topicId(), this.posts.visibleInTopic(event.topicId())));
+	}
+
+	/** Every post of the topic carries the topic's tags, which the tag filter uses. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(TopicTagsChanged event) {
 		guarded("topic " + event.topicId(),
 				() -> this.index.replaceTopic(event.topicId(), this.posts.visibleInTopic(event.topicId())));
 	}

@@ -36,7 +36,9 @@ class SearchablePosts {
 	// post of the forum for each batch of the rebuild (seconds instead of milliseconds)
 	private static final String INDEXED = """
 			SELECT STRAIGHT_JOIN p.id, p.topic_id, p.post_number, t.category_id, m.username, p.created_at,
-			       t.solved_post_id IS NOT NULL AS solved, t.title, p.cooked
+			       t.solved_post_id IS NOT NULL AS solved, t.title, p.cooked,
+			       (SELECT GROUP_CONCAT(g.name SEPARATOR ',') FROM topic_tag tt JOIN tag g ON g.id = tt.tag_id
+			        WHERE tt.topic_id = t.id) AS tags
 			""" + VISIBLE;
 
 	private final JdbcClient jdbc;
@@ -118,16 +120,49 @@ class SearchablePosts {
 			.collect(Collectors.toMap(Listing::postId, Function.identity()));
 	}
 
+	/**
+	 * The topics suggested as similar to a title, as they are now.
+	 * @param topicIds topics found by the index
+	 * @param categoryIds the categories the reader may read
+	 * @return the ones still visible in those categories, by id
+	 */
+	Map<Long, SimilarTopic> similarTopics(Collection<Long> topicIds, Collection<Long> categoryIds) {
+		if (topicIds.isEmpty() || categoryIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("""
+				SELECT t.id, t.slug, t.title, c.name, t.reply_count, t.solved_post_id IS NOT NULL AS solved
+				FROM topic t
+				JOIN category c ON c.id = t.category_id
+				JOIN post f ON f.topic_id = t.id AND f.post_number = 1
+				WHERE t.id IN (:topics) AND t.category_id IN (:categories) AND t.deleted_at IS NULL
+				  AND f.deleted_at IS NULL AND f.hidden_at IS NULL
+				""")
+			.param("topics", topicIds)
+			.param("categories", categoryIds)
+			.query((rs, n) -> new SimilarTopic(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getInt(5), rs.getBoolean(6)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(SimilarTopic::topicId, Function.identity()));
+	}
+
 	private static IndexedPost indexed(ResultSet rs, int row) throws SQLException {
 		return new IndexedPost(rs.getLong("id"), rs.getLong("topic_id"), rs.getInt("post_number"),
 				rs.getLong("category_id"), rs.getString("username"), rs.getTimestamp("created_at").toInstant(),
-				rs.getBoolean("solved"), rs.getString("title"), plainText(rs.getString("cooked")));
+				rs.getBoolean("solved"), rs.getString("title"), plainText(rs.getString("cooked")),
+				tags(rs.getString("tags")));
 	}
 
 	private static Listing listing(ResultSet rs, int row) throws SQLException {
 		return new Listing(rs.getLong("id"), rs.getInt("post_number"), rs.getTimestamp("created_at").toInstant(),
 				rs.getString("username"), rs.getLong("topic_id"), rs.getString("slug"), rs.getString("title"),
 				rs.getBoolean("solved"), rs.getLong("category_id"));
+	}
+
+	/** Tag names hold no comma, so the concatenation splits back exactly. */
+	private static List<String> tags(String concatenated) {
+		return (concatenated == null || concatenated.isEmpty()) ? List.of() : List.of(concatenated.split(","));
 	}
 
 	/** The text readers see: the rendered post without its markup. */

@@ -73,7 +73,21 @@ public class TopicQueries {
 	 */
 	public TopicListPage latest(Viewer viewer, TopicListQuery query, String cursor) {
 		List<Long> readable = this.categories.visibleTo(viewer).stream().map(Category::id).toList();
-		return list(readable, query, cursor, true);
+		return list(readable, query, cursor, true, null);
+	}
+
+	/**
+	 * Topics with one tag, across the categories the viewer may read: sorted, filtered
+	 * and paged like {@link #latest(Viewer, TopicListQuery, String)}.
+	 * @param viewer who looks
+	 * @param tagId the tag
+	 * @param query order and filters
+	 * @param cursor null for the first page, else a page's {@code nextCursor}
+	 * @return one page
+	 */
+	public TopicListPage withTag(Viewer viewer, long tagId, TopicListQuery query, String cursor) {
+		List<Long> readable = this.categories.visibleTo(viewer).stream().map(Category::id).toList();
+		return list(readable, query, cursor, true, tagId);
 	}
 
 	/**
@@ -94,7 +108,7 @@ public class TopicQueries {
 	 * @return one page
 	 */
 	public TopicListPage inCategory(Category category, TopicListQuery query, String cursor) {
-		return list(List.of(category.id()), query, cursor, false);
+		return list(List.of(category.id()), query, cursor, false, null);
 	}
 
 	/**
@@ -107,12 +121,17 @@ public class TopicQueries {
 		return inCategory(category, TopicListQuery.LATEST, cursor);
 	}
 
-	private TopicListPage list(List<Long> categoryIds, TopicListQuery query, String cursor, boolean acrossCategories) {
+	private TopicListPage list(List<Long> categoryIds, TopicListQuery query, String cursor, boolean acrossCategories,
+			Long tagId) {
 		if (categoryIds.isEmpty()) {
 			return new TopicListPage(List.of(), null);
 		}
 		Optional<Cursor> after = Cursor.decode(cursor);
 		StringBuilder where = new StringBuilder(" WHERE t.category_id IN (:ids) AND t.deleted_at IS NULL");
+		if (tagId != null) {
+			// the tag's rows come from the (tag_id, topic_id) key; the topics then by id
+			where.append(" AND t.id IN (SELECT tt.topic_id FROM topic_tag tt WHERE tt.tag_id = :tag)");
+		}
 		if (query.solved() != null) {
 			where.append(query.solved() ? " AND t.solved_post_id IS NOT NULL" : " AND t.solved_post_id IS NULL");
 		}
@@ -125,6 +144,7 @@ public class TopicQueries {
 		if (after.isEmpty() && pinnedFirst) {
 			topics.addAll(this.jdbc.sql(SUMMARY + where + " AND " + pinnedHere + " ORDER BY t.pinned_at DESC LIMIT 10")
 				.param("ids", categoryIds)
+				.param("tag", tagId)
 				.query(TopicQueries::summary)
 				.list());
 		}
@@ -152,6 +172,7 @@ public class TopicQueries {
 		}
 		var statement = this.jdbc.sql(SUMMARY + where + " ORDER BY " + sortKey + " DESC, t.id DESC LIMIT :limit")
 			.param("ids", categoryIds)
+			.param("tag", tagId)
 			.param("limit", PAGE_SIZE + 1);
 		if (query.order() == TopicListQuery.Order.TOP && query.period().length() != null) {
 			statement = statement.param("since", Timestamp.from(this.clock.instant().minus(query.period().length())));
@@ -243,9 +264,26 @@ public class TopicQueries {
 	public List<FeedEntry> feed(Viewer viewer, Category category, int limit) {
 		List<Long> ids = (category != null) ? List.of(category.id())
 				: this.categories.visibleTo(viewer).stream().map(Category::id).toList();
+		return feed(ids, null, limit);
+	}
+
+	/**
+	 * The newest topics with one tag and their first post, for a news feed.
+	 * @param viewer who reads the feed (feeds are read anonymously)
+	 * @param tagId the tag
+	 * @param limit how many
+	 * @return newest first
+	 */
+	public List<FeedEntry> feedWithTag(Viewer viewer, long tagId, int limit) {
+		return feed(this.categories.visibleTo(viewer).stream().map(Category::id).toList(), tagId, limit);
+	}
+
+	private List<FeedEntry> feed(List<Long> ids, Long tagId, int limit) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
+		String tagged = (tagId != null) ? " AND t.id IN (SELECT tt.topic_id FROM topic_tag tt WHERE tt.tag_id = :tag)"
+				: "";
 		return this.jdbc.sql("""
 				SELECT t.id, t.slug, t.title, m.username, c.name, p.cooked, t.created_at, t.last_posted_at
 				FROM topic t
@@ -253,9 +291,9 @@ public class TopicQueries {
 				JOIN member m ON m.id = t.author_id
 				JOIN post p ON p.topic_id = t.id AND p.post_number = 1
 				WHERE t.category_id IN (:ids) AND t.deleted_at IS NULL
-				ORDER BY t.created_at DESC, t.id DESC LIMIT :limit
-				""")
+				""" + tagged + " ORDER BY t.created_at DESC, t.id DESC LIMIT :limit")
 			.param("ids", ids)
+			.param("tag", tagId)
 			.param("limit", limit)
 			.query((rs, n) -> new FeedEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant()))

@@ -20,6 +20,17 @@ class EditForm {
 
 	private int version;
 
+	@Size(max = 400, message = "{tags.invalid}")
+	private String tags;
+
+	public String getTags() {
+		return this.tags;
+	}
+
+	public void setTags(String tags) {
+		this.tags = tags;
+	}
+
 	public String getTitle() {
 		return this.title;
 	}

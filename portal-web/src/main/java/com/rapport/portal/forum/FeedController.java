@@ -7,6 +7,8 @@ import java.util.List;
 import com.rapport.community.category.Category;
 import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.tag.Tag;
+import com.rapport.community.tag.Tags;
 import com.rapport.community.topic.FeedEntry;
 import com.rapport.community.topic.TopicQueries;
 import com.rapport.portal.brand.BrandSettings;
@@ -50,11 +52,14 @@ class FeedController {
 
 	private final String baseUrl;
 
-	FeedController(TopicQueries topics, CategoryService categories, BrandSettings brand,
+	private final Tags tags;
+
+	FeedController(TopicQueries topics, CategoryService categories, BrandSettings brand, Tags tags,
 			@Value("${rapport.base-url:}") String baseUrl) {
 		this.topics = topics;
 		this.categories = categories;
 		this.brand = brand;
+		this.tags = tags;
 		this.baseUrl = baseUrl;
 	}
 
@@ -69,6 +74,14 @@ class FeedController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return atom(category.name() + " · " + this.brand.current().name(), "/c/" + slug,
 				this.topics.feed(Viewer.ANONYMOUS, category, ENTRIES));
+	}
+
+	@GetMapping("/tag/{name}.atom")
+	ResponseEntity<String> tag(@PathVariable String name) throws FeedException {
+		Tag tag = this.tags.find(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return atom(tag.name() + " · " + this.brand.current().name(),
+				"/tag/" + UriUtils.encodePathSegment(tag.name(), "UTF-8"),
+				this.topics.feedWithTag(Viewer.ANONYMOUS, tag.id(), ENTRIES));
 	}
 
 	private ResponseEntity<String> atom(String title, String path, List<FeedEntry> entries) throws FeedException {

@@ -8,6 +8,8 @@ import com.rapport.community.review.RateLimitedException;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.notification.ReadMarker;
 import com.rapport.community.notification.Watching;
+import com.rapport.community.tag.TagCount;
+import com.rapport.community.tag.Tags;
 import com.rapport.community.topic.Reaction;
 import com.rapport.community.topic.Reactions;
 import com.rapport.community.topic.TopicListPage;
@@ -44,6 +46,9 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class ForumController {
 
+	/** How many of the most used tags a composer offers. */
+	private static final int TAG_SUGGESTIONS = 200;
+
 	private final CategoryService categories;
 
 	private final TopicQueries topics;
@@ -58,8 +63,10 @@ class ForumController {
 
 	private final Watching watching;
 
+	private final Tags tags;
+
 	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService, ViewCounter views,
-			Reactions reactions, Watching watching, Appeals appeals) {
+			Reactions reactions, Watching watching, Appeals appeals, Tags tags) {
 		this.appeals = appeals;
 		this.categories = categories;
 		this.topics = topics;
@@ -67,6 +74,7 @@ class ForumController {
 		this.views = views;
 		this.reactions = reactions;
 		this.watching = watching;
+		this.tags = tags;
 	}
 
 	@GetMapping({ "/", "/latest" })
@@ -78,7 +86,7 @@ class ForumController {
 		model.addAttribute("categories", this.categories.visibleTo(viewer));
 		TopicListPage page = this.topics.latest(viewer, query, after);
 		model.addAttribute("page", page);
-		model.addAttribute("markers", markers(viewer, page));
+		model.addAttribute("markers", markers(viewer, page, model));
 		listQuery(model, query, "/latest");
 		return "forum/latest";
 	}
@@ -94,14 +102,16 @@ class ForumController {
 		model.addAttribute("canStartTopic", category.topicsStartableBy(viewer));
 		TopicListPage page = this.topics.inCategory(category, query, after);
 		model.addAttribute("page", page);
-		model.addAttribute("markers", markers(viewer, page));
+		model.addAttribute("markers", markers(viewer, page, model));
 		model.addAttribute("categoryLevel", this.watching.levelOfCategory(viewer, category.id()));
 		listQuery(model, query, "/c/" + category.slug());
 		return "forum/category";
 	}
 
-	private Map<Long, ReadMarker> markers(Viewer viewer, TopicListPage page) {
-		return this.watching.markers(viewer, page.topics().stream().map(TopicSummary::id).toList());
+	private Map<Long, ReadMarker> markers(Viewer viewer, TopicListPage page, Model model) {
+		List<Long> ids = page.topics().stream().map(TopicSummary::id).toList();
+		model.addAttribute("tagsByTopic", this.tags.of(ids));
+		return this.watching.markers(viewer, ids);
 	}
 
 	private static void listQuery(Model model, TopicListQuery query, String path) {
@@ -153,8 +163,22 @@ class ForumController {
 		model.addAttribute("hiddenNotes", this.appeals.hiddenPosts(viewer, view.posts()));
 		model.addAttribute("reactionKinds", Reaction.values());
 		model.addAttribute("topicLevel", this.watching.levelOf(viewer, view.summary().id()));
-		model.addAttribute("canAccept",
-				!viewer.isAnonymous() && (viewer.isModerator() || viewer.username().equals(view.summary().author())));
+		boolean author = !viewer.isAnonymous() && viewer.username().equals(view.summary().author());
+		model.addAttribute("canAccept", author || viewer.isModerator());
+		model.addAttribute("topicTags", this.tags.of(view.summary().id()));
+		model.addAttribute("canEditTags", author || viewer.isModerator());
+		if (author || viewer.isModerator()) {
+			tagChoices(viewer, model);
+		}
+	}
+
+	/** What the tag field of a composer offers and says. */
+	private void tagChoices(Viewer viewer, Model model) {
+		model.addAttribute("tagSuggestions",
+				this.tags.visibleTo(viewer, TAG_SUGGESTIONS).stream().map(TagCount::name).toList());
+		model.addAttribute("mayCreateTags", this.tags.mayCreate(viewer));
+		model.addAttribute("maxTags", this.tags.maxPerTopic());
+		model.addAttribute("maxTagLength", this.tags.maxLength());
 	}
 
 	@PostMapping("/t/{id}/replies")
@@ -188,6 +212,7 @@ class ForumController {
 		model.addAttribute("topicForm", form);
 		model.addAttribute("categories",
 				this.categories.visibleTo(viewer).stream().filter((c) -> c.topicsStartableBy(viewer)).toList());
+		tagChoices(viewer, model);
 		return "forum/new-topic";
 	}
 
@@ -196,7 +221,7 @@ class ForumController {
 			Model model) {
 		if (!result.hasErrors()) {
 			try {
-				TopicRef topic = this.topicService.startTopic(viewer, form.toCommand());
+				TopicRef topic = this.tags.startTopic(viewer, form.toCommand(), form.getTags());
 				return "redirect:/t/" + UriUtils.encodePathSegment(topic.slug(), "UTF-8") + "/" + topic.id();
 			}
 			catch (RateLimitedException limited) {
@@ -207,6 +232,9 @@ class ForumController {
 					if ("title".equals(field) || "body".equals(field) || "categoryId".equals(field)) {
 						result.rejectValue(field, key);
 					}
+					else if ("tags".equals(field)) {
+						result.rejectValue(field, key, new Object[] { TagMessages.argument(key, this.tags) }, null);
+					}
 					else {
 						result.reject(key);
 					}
@@ -215,6 +243,7 @@ class ForumController {
 		}
 		model.addAttribute("categories",
 				this.categories.visibleTo(viewer).stream().filter((c) -> c.topicsStartableBy(viewer)).toList());
+		tagChoices(viewer, model);
 		return "forum/new-topic";
 	}
 

@@ -2,6 +2,9 @@ package com.rapport.portal.forum;
 
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.tag.TagCount;
+import com.rapport.community.tag.TagNames;
+import com.rapport.community.tag.Tags;
 import com.rapport.community.topic.AcceptedAnswers;
 import com.rapport.community.topic.PostEditor;
 import com.rapport.community.topic.PostEditor.EditablePost;
@@ -39,11 +42,14 @@ class PostController {
 
 	private final PostEditor editor;
 
-	PostController(TopicQueries topics, Reactions reactions, AcceptedAnswers answers, PostEditor editor) {
+	private final Tags tags;
+
+	PostController(TopicQueries topics, Reactions reactions, AcceptedAnswers answers, PostEditor editor, Tags tags) {
 		this.topics = topics;
 		this.reactions = reactions;
 		this.answers = answers;
 		this.editor = editor;
+		this.tags = tags;
 	}
 
 	@GetMapping("/p/{postId}")
@@ -91,8 +97,12 @@ class PostController {
 		form.setTitle(post.title());
 		form.setBody(post.body());
 		form.setVersion(post.version());
+		if (post.postNumber() == 1) {
+			form.setTags(TagNames.join(this.tags.of(post.topicId())));
+		}
 		model.addAttribute("post", post);
 		model.addAttribute("editForm", form);
+		tagChoices(viewer, post, model);
 		return "forum/edit";
 	}
 
@@ -100,10 +110,24 @@ class PostController {
 	String processEditForm(@PathVariable long postId, @Valid @ModelAttribute("editForm") EditForm form,
 			BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
 		EditablePost post = editable(viewer, postId);
+		if (!result.hasErrors() && post.postNumber() == 1 && form.getTags() != null) {
+			// the tags are checked first: a refused tag leaves the post unchanged too
+			try {
+				this.tags.check(viewer, form.getTags());
+			}
+			catch (RejectedException rejected) {
+				rejected.fieldErrors()
+					.forEach((field, key) -> result.rejectValue("tags", key,
+							new Object[] { TagMessages.argument(key, this.tags) }, null));
+			}
+		}
 		if (!result.hasErrors()) {
 			try {
 				this.editor.edit(viewer, postId, (post.postNumber() == 1) ? form.getTitle() : null, form.getBody(),
 						form.getVersion());
+				if (post.postNumber() == 1 && form.getTags() != null) {
+					this.tags.retag(viewer, post.topicId(), form.getTags());
+				}
 				redirect.addFlashAttribute("message", "post.saved");
 				return "redirect:" + location(viewer, postId);
 			}
@@ -120,6 +144,7 @@ class PostController {
 		}
 		// the member's text stays in the form; the post shows what is saved now
 		model.addAttribute("post", post);
+		tagChoices(viewer, post, model);
 		return "forum/edit";
 	}
 
@@ -174,6 +199,16 @@ class PostController {
 			redirect.addFlashAttribute("error", first(rejected));
 		}
 		return "redirect:/p/" + postId + "/revisions";
+	}
+
+	private void tagChoices(Viewer viewer, EditablePost post, Model model) {
+		if (post.postNumber() == 1) {
+			model.addAttribute("tagSuggestions",
+					this.tags.visibleTo(viewer, 200).stream().map(TagCount::name).toList());
+			model.addAttribute("mayCreateTags", this.tags.mayCreate(viewer));
+			model.addAttribute("maxTags", this.tags.maxPerTopic());
+			model.addAttribute("maxTagLength", this.tags.maxLength());
+		}
 	}
 
 	private EditablePost editable(Viewer viewer, long postId) {

@@ -24,6 +24,9 @@ class TopicForm {
 	@CleanText
 	private String body;
 
+	@Size(max = 400, message = "{tags.invalid}")
+	private String tags;
+
 	NewTopic toCommand() {
 		return new NewTopic(this.categoryId, this.title, this.body);
 	}
@@ -42,6 +45,14 @@ class TopicForm {
 
 	public void setTitle(String title) {
 		this.title = title;
+	}
+
+	public String getTags() {
+		return this.tags;
+	}
+
+	public void setTags(String tags) {
+		this.tags = tags;
 	}
 
 	public String getBody() {

@@ -46,10 +46,10 @@ class SecurityConfiguration {
 			.requestMatchers("/mod/**")
 			.hasRole("MODERATOR")
 			.requestMatchers("/new-topic", "/account/**", "/notifications/**", "/p/*/edit", "/p/*/flag",
-					"/moderation/**", "/messages", "/messages/**")
+					"/moderation/**", "/messages", "/messages/**", "/topics/similar")
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies", "/preview", "/t/*/notification-level",
-					"/c/*/notification-level", "/u/*/block")
+					"/c/*/notification-level", "/u/*/block", "/t/*/tags")
 			.authenticated()
 			.anyRequest()
 			.permitAll())
