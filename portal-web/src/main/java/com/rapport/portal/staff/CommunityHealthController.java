@@ -1,0 +1,77 @@
+package com.rapport.portal.staff;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.rapport.community.health.CommunityHealth;
+import com.rapport.community.health.HealthOverview;
+import com.rapport.community.member.Viewer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The staff's picture of community health: members, activity, topics, replies and flags
+ * per day, response times against the target, solved and unanswered topics, and the
+ * sentiment of posts per category week by week, with the daily figures as CSV.
+ */
+@Controller
+class CommunityHealthController {
+
+	static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
+
+	static final int SENTIMENT_WEEKS = 8;
+
+	static final List<String> FIGURES = List.of("newMembers", "topics", "replies", "flags");
+
+	private final CommunityHealth health;
+
+	CommunityHealthController(CommunityHealth health) {
+		this.health = health;
+	}
+
+	@GetMapping("/staff/community")
+	String overview(@RequestParam(defaultValue = "30") int days, Viewer viewer, Model model) {
+		int period = PERIODS.contains(days) ? days : 30;
+		HealthOverview overview = this.health.overview(viewer, period);
+		model.addAttribute("days", period);
+		model.addAttribute("periods", PERIODS);
+		model.addAttribute("figures", FIGURES);
+		model.addAttribute("health", overview);
+		model.addAttribute("max",
+				FIGURES.stream()
+					.collect(java.util.stream.Collectors.toMap((f) -> f,
+							(f) -> overview.days().stream().mapToInt((d) -> d.get(f)).max().orElse(0))));
+		model.addAttribute("sentiment", this.health.sentimentByCategory(viewer, SENTIMENT_WEEKS));
+		return "staff/community";
+	}
+
+	@GetMapping("/staff/community.csv")
+	ResponseEntity<String> csv(@RequestParam(defaultValue = "30") int days, Viewer viewer) throws IOException {
+		int period = PERIODS.contains(days) ? days : 30;
+		HealthOverview overview = this.health.overview(viewer, period);
+		StringWriter out = new StringWriter();
+		try (CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder().setHeader("day", "new_members", "topics", "replies", "flags").get())) {
+			for (HealthOverview.DayFigures day : overview.days()) {
+				csv.printRecord(day.day(), day.newMembers(), day.topics(), day.replies(), day.flags());
+			}
+		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("community-" + overview.to() + ".csv").build().toString())
+			.body(out.toString());
+	}
+
+}
