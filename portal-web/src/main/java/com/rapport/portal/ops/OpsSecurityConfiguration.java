@@ -17,8 +17,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
  * The filter chain of {@code /actuator/**}, ahead of the portal's. A load balancer reads
  * liveness and readiness without logging in and learns only UP or DOWN; everything else
  * (health details, Prometheus metrics) needs a logged-in STAFF session or the scrape
- * token ({@code Authorization: Bearer …}). The endpoints only read, so no CSRF token is
- * needed; nothing here creates a session.
+ * token ({@code Authorization: Bearer …}). Only reading endpoints are exposed; nothing
+ * here creates a session.
  */
 @Configuration
 class OpsSecurityConfiguration {
@@ -38,7 +38,6 @@ class OpsSecurityConfiguration {
 						.hasAnyRole("STAFF", METRICS_ROLE))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache((cache) -> cache.disable())
-			.csrf((csrf) -> csrf.disable())
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			// roles of a session are read fresh, as on every other page; the token is

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * in. Tokens are compared by their SHA-256 digests in constant time, so neither the
  * length nor a prefix of the token leaks through response times.
  */
-class ScrapeTokenFilter extends OncePerRequestFilter {
+final class ScrapeTokenFilter extends OncePerRequestFilter {
 
 	static final int MIN_LENGTH = 16;
 
