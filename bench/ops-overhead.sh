@@ -132,6 +132,11 @@ for i in $(seq 1 "$runs"); do
 		wrk -t "$threads" -c "$connections" -d "$duration" --timeout 10s --latency -s "$script" "$url" >"$out" 2>&1
 		load="$(cut -d ' ' -f 1 /proc/loadavg)"
 		stop_portal
+		if [ "$(field requests "$out")" = "0" ]; then
+			echo "No response within the run ($side, run $i): the portal was still cold or the machine too busy;" \
+				"use a longer WARMUP. Output in $results_dir" >&2
+			exit 1
+		fi
 		rps[$side-$i]="$(field rps "$out")"
 		errors=$(($(field non2xx3xx "$out") + $(field socket_errors "$out")))
 		printf '%4s %5s %10s %9s %9s %9s %8s %12s\n' "$i" "$side" "${rps[$side-$i]}" "$(field p50 "$out")" \
