@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -39,12 +41,22 @@ class MailDispatcher {
 
 	private final String from;
 
+	private final Counter sent;
+
+	private final Counter failed;
+
 	MailDispatcher(JdbcClient jdbc, JavaMailSender sender, Clock clock,
-			@Value("${rapport.mail.from:Rapport <no-reply@localhost>}") String from) {
+			@Value("${rapport.mail.from:Rapport <no-reply@localhost>}") String from, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.sender = sender;
 		this.clock = clock;
 		this.from = from;
+		this.sent = Counter.builder("rapport.mail.sent")
+			.description("Mails the SMTP server accepted")
+			.register(registry);
+		this.failed = Counter.builder("rapport.mail.failed")
+			.description("Attempts to send a mail that failed (it is tried again later, up to a limit)")
+			.register(registry);
 	}
 
 	@Scheduled(fixedDelayString = "${rapport.mail.poll-interval:5s}",
@@ -85,6 +97,7 @@ class MailDispatcher {
 			this.jdbc.sql("UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
 				.params(Timestamp.from(this.clock.instant()), mail.id())
 				.update();
+			this.sent.increment();
 		}
 		catch (MailException | jakarta.mail.MessagingException ex) {
 			Duration backoff = Duration.ofSeconds(30L << Math.min(mail.attempts(), 10));
@@ -94,6 +107,7 @@ class MailDispatcher {
 				.params(Timestamp.from(this.clock.instant().plus(backoff)),
 						error.substring(0, Math.min(error.length(), 500)), mail.id())
 				.update();
+			this.failed.increment();
 			log.warn("Mail {} not sent (attempt {}): {}", mail.id(), mail.attempts() + 1,
 					ex.getClass().getSimpleName());
 		}

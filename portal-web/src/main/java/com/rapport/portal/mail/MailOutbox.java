@@ -4,10 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Queues a mail in the database. Joining the caller's transaction means a mail is queued
@@ -20,9 +25,14 @@ public class MailOutbox {
 
 	private final Clock clock;
 
-	MailOutbox(JdbcClient jdbc, Clock clock) {
+	private final Counter queued;
+
+	MailOutbox(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.queued = Counter.builder("rapport.mail.queued")
+			.description("Mails written to the outbox (counted when their transaction commits)")
+			.register(registry);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -32,6 +42,12 @@ public class MailOutbox {
 				"INSERT INTO mail_outbox (recipient, subject, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)")
 			.params(recipient, subject, body, Timestamp.from(now), Timestamp.from(now))
 			.update();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				MailOutbox.this.queued.increment();
+			}
+		});
 	}
 
 }

@@ -22,6 +22,8 @@ import com.rapport.survey.survey.Survey;
 import com.rapport.survey.survey.SurveyFlow;
 import com.rapport.survey.survey.SurveyRejectedException;
 import com.rapport.survey.survey.SurveyService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
@@ -48,11 +50,15 @@ class SurveyAnswering {
 
 	private final FormTokens tokens;
 
-	SurveyAnswering(SurveyService surveys, ResponseService responses, SurveySecrets secrets, FormTokens tokens) {
+	private final MeterRegistry meters;
+
+	SurveyAnswering(SurveyService surveys, ResponseService responses, SurveySecrets secrets, FormTokens tokens,
+			MeterRegistry meters) {
 		this.surveys = surveys;
 		this.responses = responses;
 		this.secrets = secrets;
 		this.tokens = tokens;
+		this.meters = meters;
 	}
 
 	String hash(String respondentId) {
@@ -85,6 +91,29 @@ class SurveyAnswering {
 	 * rebuild the page
 	 */
 	Outcome answer(String token, HttpServletRequest request, boolean partial) {
+		try {
+			Outcome outcome = store(token, request, partial);
+			String channel = outcome.context().channel().name().toLowerCase(Locale.ROOT);
+			counter("rapport.survey.answers.accepted", "Answer requests whose answers were stored", "channel", channel)
+				.increment();
+			if (outcome.result().counted()) {
+				counter("rapport.survey.responses.completed", "Responses completed", "channel", channel).increment();
+			}
+			return outcome;
+		}
+		catch (SurveyRejectedException ex) {
+			String reason = ex.messageKey().substring(ex.messageKey().lastIndexOf('.') + 1);
+			counter("rapport.survey.answers.rejected", "Answer requests refused, nothing stored", "reason", reason)
+				.increment();
+			throw ex;
+		}
+	}
+
+	private Counter counter(String name, String description, String tag, String value) {
+		return Counter.builder(name).description(description).tag(tag, value).register(this.meters);
+	}
+
+	private Outcome store(String token, HttpServletRequest request, boolean partial) {
 		AnswerContext context = this.tokens.verify(token);
 		String honeypot = request.getParameter(HONEYPOT);
 		if (honeypot != null && !honeypot.isEmpty()) {

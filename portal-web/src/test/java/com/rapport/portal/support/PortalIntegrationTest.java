@@ -50,7 +50,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				"rapport.review.new-member-approvals=0", "rapport.review.posts-per-minute=10000",
 				"rapport.review.new-member-posts-per-minute=10000", "rapport.review.topics-per-day=10000",
 				"rapport.review.new-member-topics-per-day=10000", "rapport.review.same-text-per-day=1000",
-				"rapport.review.new-member-links=1000" })
+				"rapport.review.new-member-links=1000",
+				// OperationsIntegrationTest scrapes metrics as Prometheus would
+				"rapport.metrics.token=test-scrape-token-0123456789" })
 public abstract class PortalIntegrationTest {
 
 	@Autowired

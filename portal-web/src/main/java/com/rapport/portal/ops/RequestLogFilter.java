@@ -1,0 +1,114 @@
+package com.rapport.portal.ops;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.UUID;
+
+import com.rapport.community.member.Viewer;
+import com.rapport.portal.security.ViewerFilter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Gives every request an id, sent back as {@code X-Request-Id} and put in the logging
+ * context ({@code requestId}) of everything logged while it runs, and writes one line
+ * when it ends: method, route pattern, status, time, member id and request id. A
+ * well-formed id sent by a load balancer or proxy is kept, so one id follows the request
+ * through every log. The line names the route pattern ({@code /t/{slug}/{id}}), never the
+ * path or query, which may carry tokens (password reset, confirmation, survey links), and
+ * the member by id, never by name or email address.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestLogFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "X-Request-Id";
+
+	static final String MDC_KEY = "requestId";
+
+	private static final int MAX_ID_LENGTH = 64;
+
+	private static final Set<String> SECURITY_ROUTES = Set.of("/login", "/logout");
+
+	private static final Logger log = LoggerFactory.getLogger("rapport.request");
+
+	private final boolean enabled;
+
+	RequestLogFilter(@Value("${rapport.request-log.enabled:true}") boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String id = requestId(request.getHeader(HEADER));
+		response.setHeader(HEADER, id);
+		MDC.put(MDC_KEY, id);
+		long started = System.nanoTime();
+		int status = 500;
+		try {
+			chain.doFilter(request, response);
+			status = response.getStatus();
+		}
+		finally {
+			if (this.enabled && log.isInfoEnabled()) {
+				log(request, id, status, (System.nanoTime() - started) / 1_000_000);
+			}
+			MDC.remove(MDC_KEY);
+		}
+	}
+
+	private static void log(HttpServletRequest request, String id, int status, long millis) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		String route = (pattern != null) ? pattern.toString() : unmappedRoute(request);
+		Viewer viewer = ViewerFilter.of(request);
+		String member = viewer.isAnonymous() ? "-" : viewer.memberId().toString();
+		// the fields also go into the logging context for the one line, so structured
+		// (JSON) logging carries each as its own field
+		try (var routeField = MDC.putCloseable("route", route);
+				var statusField = MDC.putCloseable("status", Integer.toString(status));
+				var timeField = MDC.putCloseable("durationMs", Long.toString(millis));
+				var memberField = MDC.putCloseable("memberId", member)) {
+			log.info("{} {} {} {}ms member={} request={}", request.getMethod(), route, status, millis, member, id);
+		}
+	}
+
+	/**
+	 * The route of a request no controller handled: the login and logout that Spring
+	 * Security answers itself by their fixed paths, anything else (refused, redirected to
+	 * the login, not found) as {@code -}.
+	 */
+	private static String unmappedRoute(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return SECURITY_ROUTES.contains(path) ? path : "-";
+	}
+
+	/**
+	 * The incoming id when it is a plain token (letters, digits, {@code . _ : -}, at most
+	 * 64 characters), else a new one: anything else could forge or break log lines.
+	 */
+	static String requestId(String incoming) {
+		if (incoming != null && !incoming.isEmpty() && incoming.length() <= MAX_ID_LENGTH) {
+			boolean safe = incoming.chars()
+				.allMatch((c) -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+						|| c == '_' || c == '.' || c == ':');
+			if (safe) {
+				return incoming;
+			}
+		}
+		return UUID.randomUUID().toString();
+	}
+
+}
