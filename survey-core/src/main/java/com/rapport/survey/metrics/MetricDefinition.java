@@ -127,6 +127,18 @@ public enum MetricDefinition {
 		return BigDecimal.valueOf(value).setScale(this.decimals, RoundingMode.HALF_UP).toPlainString();
 	}
 
+	/**
+	 * Formats a margin with the definition's decimals for margins.
+	 * @param margin the margin
+	 * @return the text, empty for NaN
+	 */
+	public String formatMargin(double margin) {
+		if (Double.isNaN(margin) || Double.isInfinite(margin)) {
+			return "";
+		}
+		return BigDecimal.valueOf(margin).setScale(this.marginDecimals, RoundingMode.HALF_UP).toPlainString();
+	}
+
 	private static double round(double value, int decimals) {
 		if (Double.isNaN(value) || Double.isInfinite(value)) {
 			return value;

@@ -26,6 +26,8 @@ class SurveyMetricsTests {
 		assertThat(nps.margin()).isCloseTo(15.3081, within(1e-4));
 		assertThat(nps.rounded()).isEqualTo(30.0);
 		assertThat(nps.roundedMargin()).isEqualTo(15.3);
+		assertThat(MetricDefinition.NPS.format(nps.value())).isEqualTo("30");
+		assertThat(MetricDefinition.NPS.formatMargin(nps.margin())).isEqualTo("15.3");
 		assertThat(nps.enough()).isTrue();
 		assertThat(SurveyMetrics.npsGroups(npsExample())).containsExactly(50.0, 30.0, 20.0);
 	}
