@@ -103,24 +103,32 @@ public class SurveyResults {
 			params.add("%" + likeEscaped(search.strip()) + "%");
 		}
 		if (after != null) {
-			sql.append(" AND (r.id < ? OR (r.id = ? AND a.question_id > ?))");
+			sql.append(" AND r.id < ?");
 			params.add(after.responseId());
-			params.add(after.responseId());
-			params.add(after.questionId());
 		}
-		sql.append(" ORDER BY r.id DESC, a.question_id LIMIT ").append(PAGE_SIZE + 1);
-		List<OpenTextAnswer> rows = this.jdbc.sql(sql.toString())
+		// ordered by response only, so that the (survey_id, id) index gives the order and
+		// a page reads only its own rows; a page ends with a whole response
+		sql.append(" ORDER BY r.id DESC LIMIT ").append(PAGE_SIZE + 1);
+		List<OpenTextAnswer> rows = new ArrayList<>(this.jdbc.sql(sql.toString())
 			.params(params)
 			.query((rs, n) -> new OpenTextAnswer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), (rs.getBigDecimal(6) != null) ? rs.getBigDecimal(6).doubleValue() : null,
 					rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9), rs.getString(10)))
-			.list();
-		if (rows.size() > PAGE_SIZE) {
-			OpenTextAnswer last = rows.get(PAGE_SIZE - 1);
-			return new OpenTextPage(rows.subList(0, PAGE_SIZE),
-					new OpenTextPage.Position(last.responseId(), last.questionId()));
+			.list());
+		rows.sort(java.util.Comparator.comparingLong(OpenTextAnswer::responseId)
+			.reversed()
+			.thenComparingLong(OpenTextAnswer::questionId));
+		if (rows.size() <= PAGE_SIZE) {
+			return new OpenTextPage(rows, null);
 		}
-		return new OpenTextPage(rows, null);
+		long cut = rows.get(PAGE_SIZE).responseId();
+		List<OpenTextAnswer> page = rows.stream().filter((row) -> row.responseId() != cut).toList();
+		if (page.isEmpty()) {
+			// one response with more open answers than a page: show them all
+			page = rows.stream().filter((row) -> row.responseId() == cut).toList();
+			return new OpenTextPage(page, new OpenTextPage.Position(cut, 0));
+		}
+		return new OpenTextPage(page, new OpenTextPage.Position(page.get(page.size() - 1).responseId(), 0));
 	}
 
 	private static Instant instant(java.sql.Timestamp timestamp) {
