@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import com.rapport.survey.results.SurveyRollups;
 import com.rapport.survey.survey.Survey;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -38,10 +39,14 @@ public class DisplayRules {
 
 	private final Duration globalWait;
 
-	DisplayRules(JdbcClient jdbc, Clock clock, @Value("${rapport.survey.recontact-days:30}") int globalWaitDays) {
+	private final SurveyRollups rollups;
+
+	DisplayRules(JdbcClient jdbc, Clock clock, @Value("${rapport.survey.recontact-days:30}") int globalWaitDays,
+			SurveyRollups rollups) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.globalWait = Duration.ofDays(globalWaitDays);
+		this.rollups = rollups;
 	}
 
 	/**
@@ -109,6 +114,7 @@ public class DisplayRules {
 					+ "ON DUPLICATE KEY UPDATE shown_at = VALUES(shown_at)")
 			.params(respondentHash, surveyId, Timestamp.from(this.clock.instant()))
 			.update();
+		this.rollups.shown(surveyId);
 	}
 
 	/**

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.rapport.survey.results.SurveyAnswerSentiment;
+import com.rapport.survey.results.SurveyRollups;
 import com.rapport.survey.survey.Question;
+import com.rapport.survey.survey.QuestionType;
 import com.rapport.survey.survey.Survey;
 import com.rapport.survey.survey.SurveyFlow;
 import com.rapport.survey.survey.SurveyRejectedException;
@@ -59,10 +62,17 @@ public class ResponseService {
 
 	private final int perRespondentLimit;
 
+	private final SurveyRollups rollups;
+
+	private final SurveyAnswerSentiment answerSentiment;
+
 	ResponseService(JdbcClient jdbc, SurveyService surveys, AnswerRateLimits rateLimits,
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
 			@Value("${rapport.survey.rate.per-address:120}") int perAddressLimit,
-			@Value("${rapport.survey.rate.per-respondent:20}") int perRespondentLimit) {
+			@Value("${rapport.survey.rate.per-respondent:20}") int perRespondentLimit, SurveyRollups rollups,
+			SurveyAnswerSentiment answerSentiment) {
+		this.rollups = rollups;
+		this.answerSentiment = answerSentiment;
 		this.jdbc = jdbc;
 		this.surveys = surveys;
 		this.rateLimits = rateLimits;
@@ -137,9 +147,15 @@ public class ResponseService {
 			requireAnswered(step, given, stored);
 		}
 		long responseId = (response != null) ? response.id() : create(survey, submission, hidden);
+		List<String> firstAnswers = new ArrayList<>();
 		for (ParsedAnswer answer : given) {
-			save(responseId, answer);
+			Question question = survey.question(answer.questionId()).orElseThrow();
+			save(responseId, answer, question);
+			if (!stored.containsKey(answer.questionId())) {
+				firstAnswers.add(question.key());
+			}
 		}
+		this.rollups.reached(responseId, firstAnswers);
 		if (submission.partial()) {
 			return new SubmissionResult(responseId, false, step, submission.passed());
 		}
@@ -278,6 +294,8 @@ public class ResponseService {
 						submission.device().name(), hidden, submission.personalLinkId(),
 						Timestamp.from(this.clock.instant()))
 				.update(keys, "id");
+			this.rollups.started(survey.id(), submission.channel().name(), submission.locale(),
+					submission.device().name());
 		}
 		catch (DuplicateKeyException ex) {
 			// the same page sent twice at once: the other request created it and has
@@ -290,13 +308,16 @@ public class ResponseService {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	private void save(long responseId, ParsedAnswer answer) {
+	private void save(long responseId, ParsedAnswer answer, Question question) {
 		this.jdbc
 			.sql("INSERT INTO survey_answer (response_id, question_id, number_value, choice_values, text_value) "
 					+ "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE number_value = VALUES(number_value), "
 					+ "choice_values = VALUES(choice_values), text_value = VALUES(text_value)")
 			.params(responseId, answer.questionId(), answer.number(), answer.choices(), answer.text())
 			.update();
+		if (question.type() == QuestionType.TEXT && answer.text() != null) {
+			this.answerSentiment.score(responseId, answer.questionId(), answer.text());
+		}
 	}
 
 	private boolean complete(Survey survey, long responseId, String respondentHash) {
@@ -308,6 +329,7 @@ public class ResponseService {
 		if (changed == 0) {
 			return false;
 		}
+		this.rollups.completed(responseId);
 		if (respondentHash != null) {
 			this.jdbc.sql(
 					"INSERT INTO survey_contact (respondent_hash, survey_id, shown_at, answered_at) VALUES (?, ?, ?, ?) "

@@ -1,0 +1,216 @@
+package com.rapport.survey.results;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.rapport.survey.results.RollupCounts.Dimensions;
+import com.rapport.survey.results.RollupCounts.StoredAnswer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the survey rollup table up to date: each event adds to its counts in the
+ * transaction that stores it, so the results page never aggregates raw answers. Days are
+ * counted in the brand's time zone ({@code rapport.time-zone}, UTC by default). Counts
+ * are never decremented: deleting responses later (privacy, retention) leaves them.
+ */
+@Service
+public class SurveyRollups {
+
+	private static final Logger log = LoggerFactory.getLogger(SurveyRollups.class);
+
+	private static final int REBUILD_BATCH = 2000;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final TransactionTemplate transactions;
+
+	SurveyRollups(JdbcClient jdbc, Clock clock, @Value("${rapport.time-zone:UTC}") ZoneId zone,
+			PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.zone = zone;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** The brand's time zone, in which days and weeks are counted. */
+	public ZoneId zone() {
+		return this.zone;
+	}
+
+	/** Today in the brand's time zone. */
+	public LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), this.zone);
+	}
+
+	/**
+	 * Counts a survey shown (where it was shown is not known at this point).
+	 * @param surveyId the survey
+	 */
+	public void shown(long surveyId) {
+		RollupCounts counts = new RollupCounts();
+		counts.add(surveyId, RollupCounts.FUNNEL, today(), Dimensions.UNKNOWN, RollupCounts.SHOWN, 1);
+		counts.writeTo(this.jdbc);
+	}
+
+	/**
+	 * Counts a response started; call in the transaction that creates it.
+	 * @param surveyId the survey
+	 * @param channel the channel
+	 * @param locale the language shown
+	 * @param device the device class
+	 */
+	public void started(long surveyId, String channel, String locale, String device) {
+		RollupCounts counts = new RollupCounts();
+		counts.add(surveyId, RollupCounts.FUNNEL, today(), new Dimensions(channel, locale, device),
+				RollupCounts.STARTED, 1);
+		counts.writeTo(this.jdbc);
+	}
+
+	/**
+	 * Counts questions answered for the first time in a response (the drop-off), on the
+	 * day the response started; call in the transaction that stores the answers.
+	 * @param responseId the response
+	 * @param questionKeys the keys of the questions newly answered
+	 */
+	public void reached(long responseId, Collection<String> questionKeys) {
+		if (questionKeys.isEmpty()) {
+			return;
+		}
+		Response response = response(responseId);
+		RollupCounts counts = new RollupCounts();
+		LocalDate day = LocalDate.ofInstant(response.startedAt(), this.zone);
+		questionKeys
+			.forEach((key) -> counts.add(response.surveyId(), key, day, response.dims(), RollupCounts.REACHED, 1));
+		counts.writeTo(this.jdbc);
+	}
+
+	/**
+	 * Counts a completed response and its answers, on the day it was completed; call in
+	 * the transaction that completes it, after its answers are stored.
+	 * @param responseId the response
+	 */
+	public void completed(long responseId) {
+		Response response = response(responseId);
+		RollupCounts counts = new RollupCounts();
+		counts.completed(response.surveyId(), LocalDate.ofInstant(response.completedAt(), this.zone), response.dims(),
+				answers(List.of(responseId)).getOrDefault(responseId, List.of()));
+		counts.writeTo(this.jdbc);
+	}
+
+	/**
+	 * Recomputes the rollups of every survey from the stored responses, survey by survey,
+	 * each in one transaction. The times a survey was shown are not in the responses and
+	 * are kept; counts of responses deleted since (privacy, retention) are lost.
+	 * @return the responses read
+	 */
+	public long rebuild() {
+		long read = 0;
+		for (long surveyId : this.jdbc.sql("SELECT id FROM survey ORDER BY id").query(Long.class).list()) {
+			Long n = this.transactions.execute((status) -> rebuild(surveyId));
+			read += (n != null) ? n : 0;
+		}
+		return read;
+	}
+
+	private long rebuild(long surveyId) {
+		long started = System.nanoTime();
+		// deleting first locks the survey's rollup rows: responses completing meanwhile
+		// wait
+		// for the rebuild to commit and then add to its counts, so none is lost
+		this.jdbc.sql("DELETE FROM survey_rollup WHERE survey_id = ? AND NOT (question_key = '' AND bucket = ?)")
+			.params(surveyId, RollupCounts.SHOWN)
+			.update();
+		RollupCounts counts = new RollupCounts();
+		long after = 0;
+		long read = 0;
+		while (true) {
+			List<Response> batch = this.jdbc.sql("""
+					SELECT id, survey_id, channel, locale, device, started_at, completed_at FROM survey_response
+					WHERE survey_id = ? AND id > ? ORDER BY id LIMIT ?
+					""").params(surveyId, after, REBUILD_BATCH).query((rs, n) -> response(rs)).list();
+			if (batch.isEmpty()) {
+				break;
+			}
+			Map<Long, List<StoredAnswer>> answers = answers(batch.stream().map(Response::id).toList());
+			Map<Long, List<String>> reached = reachedKeys(answers);
+			for (Response response : batch) {
+				LocalDate startDay = LocalDate.ofInstant(response.startedAt(), this.zone);
+				counts.add(surveyId, RollupCounts.FUNNEL, startDay, response.dims(), RollupCounts.STARTED, 1);
+				reached.getOrDefault(response.id(), List.of())
+					.forEach((key) -> counts.add(surveyId, key, startDay, response.dims(), RollupCounts.REACHED, 1));
+				if (response.completedAt() != null) {
+					counts.completed(surveyId, LocalDate.ofInstant(response.completedAt(), this.zone), response.dims(),
+							answers.getOrDefault(response.id(), List.of()));
+				}
+			}
+			read += batch.size();
+			after = batch.get(batch.size() - 1).id();
+		}
+		counts.writeTo(this.jdbc);
+		log.info("Rebuilt the rollups of survey {} from {} responses in {} ms", surveyId, read,
+				(System.nanoTime() - started) / 1_000_000);
+		return read;
+	}
+
+	private static Map<Long, List<String>> reachedKeys(Map<Long, List<StoredAnswer>> answers) {
+		Map<Long, List<String>> keys = new HashMap<>();
+		answers.forEach((id, list) -> keys.put(id, list.stream().map(StoredAnswer::key).distinct().toList()));
+		return keys;
+	}
+
+	private Response response(long responseId) {
+		return this.jdbc
+			.sql("SELECT id, survey_id, channel, locale, device, started_at, completed_at FROM survey_response "
+					+ "WHERE id = ?")
+			.param(responseId)
+			.query((rs, n) -> response(rs))
+			.single();
+	}
+
+	private static Response response(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp completed = rs.getTimestamp(7);
+		return new Response(rs.getLong(1), rs.getLong(2),
+				new Dimensions(rs.getString(3), rs.getString(4), rs.getString(5)), rs.getTimestamp(6).toInstant(),
+				(completed != null) ? completed.toInstant() : null);
+	}
+
+	private Map<Long, List<StoredAnswer>> answers(List<Long> responseIds) {
+		Map<Long, List<StoredAnswer>> answers = new HashMap<>();
+		String in = String.join(",", responseIds.stream().map((id) -> "?").toList());
+		this.jdbc.sql("SELECT a.response_id, q.question_key, q.question_type, a.number_value, a.choice_values, "
+				+ "a.text_value, a.sentiment_label FROM survey_answer a JOIN survey_question q ON q.id = a.question_id "
+				+ "WHERE a.response_id IN (" + in + ") ORDER BY a.response_id, q.question_key")
+			.params(responseIds.toArray())
+			.query((rs, n) -> {
+				answers.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(new StoredAnswer(rs.getString(2), rs.getString(3), rs.getObject(4, Integer.class),
+							rs.getString(5), rs.getString(6), rs.getString(7)));
+				return null;
+			})
+			.list();
+		return answers;
+	}
+
+	private record Response(long id, long surveyId, Dimensions dims, Instant startedAt, Instant completedAt) {
+	}
+
+}

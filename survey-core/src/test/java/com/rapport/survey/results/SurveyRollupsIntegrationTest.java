@@ -1,0 +1,199 @@
+package com.rapport.survey.results;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.rapport.survey.SurveyTestApplication;
+import com.rapport.survey.metrics.ScoreCounts;
+import com.rapport.survey.metrics.SurveyMetrics;
+import com.rapport.survey.response.Channel;
+import com.rapport.survey.response.Device;
+import com.rapport.survey.response.RespondentData;
+import com.rapport.survey.response.ResponseService;
+import com.rapport.survey.response.Submission;
+import com.rapport.survey.response.SurveySecrets;
+import com.rapport.survey.results.ResultsCounts.Dimension;
+import com.rapport.survey.survey.Localized;
+import com.rapport.survey.survey.NewQuestion;
+import com.rapport.survey.survey.QuestionType;
+import com.rapport.survey.survey.Survey;
+import com.rapport.survey.survey.SurveyService;
+import com.rapport.survey.survey.SurveySettings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rollups on the real database: after submissions they hold what the raw answers say,
+ * a rebuild gives the same rows, and deleting responses leaves the counts.
+ */
+@SpringBootTest(classes = SurveyTestApplication.class, properties = "rapport.db.embedded.ephemeral=true")
+class SurveyRollupsIntegrationTest {
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	private static final LocalDate FROM = LocalDate.of(2020, 1, 1);
+
+	private static final LocalDate UNTIL = LocalDate.of(2100, 1, 1);
+
+	@Autowired
+	SurveyService surveys;
+
+	@Autowired
+	ResponseService responses;
+
+	@Autowired
+	SurveyRollups rollups;
+
+	@Autowired
+	SurveyResults results;
+
+	@Autowired
+	RespondentData respondentData;
+
+	@Autowired
+	SurveySecrets secrets;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void rollupsMatchTheRawAnswersAndARebuildGivesTheSameRows() {
+		Survey survey = survey();
+		long nps = survey.questions().get(0).id();
+		long choice = survey.questions().get(1).id();
+		long text = survey.questions().get(2).id();
+		String[] scores = { "10", "9", "9", "8", "7", "3", "0", "10" };
+		for (int i = 0; i < scores.length; i++) {
+			Map<Long, List<String>> answers = new HashMap<>();
+			answers.put(nps, List.of(scores[i]));
+			if (i % 2 == 0) {
+				answers.put(choice, (i % 4 == 0) ? List.of("1", "2") : List.of("other"));
+			}
+			if (i == 5) {
+				answers.put(text, List.of("The app is slow and the support was terrible."));
+			}
+			if (i == 0) {
+				answers.put(text, List.of("Great product, the team is really helpful!"));
+			}
+			submit(survey, "who-" + i, (i < 4) ? Channel.LINK : Channel.EMBED, answers, Map.of(choice, "a friend"),
+					false);
+		}
+		submit(survey, "partial", Channel.LINK, Map.of(nps, List.of("5")), Map.of(), true);
+
+		ResultsCounts counts = this.results.period(survey.id(), FROM, UNTIL);
+		ScoreCounts fromRollups = counts.scores("q1", 0, 10, ResultsCounts.all());
+		ScoreCounts fromRaw = ScoreCounts.empty(0, 10);
+		this.jdbc
+			.sql("SELECT a.number_value, COUNT(*) FROM survey_answer a JOIN survey_response r ON r.id = a.response_id "
+					+ "WHERE r.survey_id = ? AND r.status = 'COMPLETE' AND a.question_id = ? GROUP BY a.number_value")
+			.params(survey.id(), nps)
+			.query((rs, n) -> fromRaw.add(rs.getInt(1), rs.getLong(2)))
+			.list();
+		for (int v = 0; v <= 10; v++) {
+			assertThat(fromRollups.count(v)).as("score %d", v).isEqualTo(fromRaw.count(v));
+		}
+		// 4 promoters, 2 passives, 2 detractors of 8: NPS 25
+		assertThat(SurveyMetrics.nps(fromRollups, 1).value()).isEqualTo(25.0);
+		assertThat(counts.scores("q1", 0, 10, ResultsCounts.where(Dimension.CHANNEL, "LINK")).n()).isEqualTo(4);
+		assertThat(counts.picks("q2", ResultsCounts.all())).containsEntry(1, 2L)
+			.containsEntry(2, 2L)
+			.containsEntry(0, 2L);
+		assertThat(counts.answered("q2", ResultsCounts.all())).isEqualTo(4);
+		assertThat(counts.started()).isEqualTo(9);
+		assertThat(counts.completed()).isEqualTo(8);
+		assertThat(counts.reached("q1")).isEqualTo(9);
+		assertThat(counts.reached("q3")).isEqualTo(2);
+		assertThat(counts.sentiments("q3")).containsEntry("NEGATIVE", 1L).containsEntry("POSITIVE", 1L);
+		assertThat(counts.values(Dimension.CHANNEL)).containsExactly("EMBED", "LINK");
+
+		OpenTextPage page = this.results.openTexts(survey.id(), "NEGATIVE", null, null);
+		assertThat(page.answers()).singleElement().satisfies((answer) -> {
+			assertThat(answer.text()).contains("terrible");
+			assertThat(answer.drivers()).contains("terrible");
+		});
+		assertThat(this.results.openTexts(survey.id(), null, "HELPFUL", null).answers()).hasSize(1);
+		assertThat(this.results.openTexts(survey.id(), null, "100%", null).answers()).isEmpty();
+
+		List<String> before = rows(survey.id());
+		this.rollups.rebuild();
+		assertThat(rows(survey.id())).isEqualTo(before);
+	}
+
+	@Test
+	void countsStayWhenResponsesAreDeletedAndTheBackfillScoresOldAnswers() {
+		Survey survey = survey();
+		long nps = survey.questions().get(0).id();
+		long text = survey.questions().get(2).id();
+		submit(survey, "leaving", Channel.LINK, Map.of(nps, List.of("2"), text, List.of("Not good at all.")), Map.of(),
+				false);
+		this.jdbc.sql("UPDATE survey_answer SET sentiment_label = NULL WHERE question_id = ?").param(text).update();
+
+		SurveyAnswerSentiment sentiment = new SurveyAnswerSentiment(
+				new com.rapport.survey.sentiment.SentimentAnalyzer(), this.jdbc);
+		long from = 0;
+		while ((from = sentiment.backfill(from, 1)) >= 0) {
+			// scores one answer per batch until none is left
+		}
+		assertThat(this.jdbc.sql("SELECT sentiment_label FROM survey_answer WHERE question_id = ?")
+			.param(text)
+			.query(String.class)
+			.single()).isEqualTo("NEGATIVE");
+
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("staff", null,
+					List.of(new SimpleGrantedAuthority("ROLE_STAFF"))));
+		try {
+			assertThat(this.respondentData.deleteRespondent("leaving-" + survey.key())).isEqualTo(1);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		ResultsCounts counts = this.results.period(survey.id(), FROM, UNTIL);
+		assertThat(counts.completed()).isEqualTo(1);
+		assertThat(counts.scores("q1", 0, 10, ResultsCounts.all()).count(2)).isEqualTo(1);
+	}
+
+	private List<String> rows(long surveyId) {
+		return this.jdbc.sql("SELECT CONCAT_WS('|', day, question_key, channel, locale, device, bucket, answers) "
+				+ "FROM survey_rollup WHERE survey_id = ? ORDER BY day, question_key, channel, locale, device, bucket")
+			.param(surveyId)
+			.query(String.class)
+			.list();
+	}
+
+	private Survey survey() {
+		NewQuestion nps = new NewQuestion(QuestionType.NPS, true, "How likely are you to recommend us?", null, null);
+		NewQuestion choice = new NewQuestion(QuestionType.MULTIPLE_CHOICE, false,
+				new Localized("Where from?", null, null), null, null,
+				List.of(new Localized("Search", null, null), new Localized("Ad", null, null)), true, null);
+		NewQuestion text = new NewQuestion(QuestionType.TEXT, false, "Why?", null, null);
+		long id = this.surveys.create("r-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000, "Results",
+				List.of(nps, choice, text));
+		this.surveys.publish(id);
+		SurveySettings settings = new SurveySettings(SurveySettings.DEFAULTS.displayMode(), List.of(), Localized.NONE,
+				null, 100, null, null, null, false, 0, null, null, null, null, null, null);
+		this.surveys.update(id, "Results", settings);
+		return this.surveys.findById(id).orElseThrow();
+	}
+
+	private void submit(Survey survey, String respondent, Channel channel, Map<Long, List<String>> answers,
+			Map<Long, String> others, boolean partial) {
+		this.responses.submit(new Submission(survey.id(), survey.currentVersion(), UUID.randomUUID().toString(),
+				this.secrets.hashRespondent("r:" + respondent + "-" + survey.key()), channel, null, "en",
+				Device.DESKTOP, Map.of(), null, Set.of(), answers, others, partial, null));
+	}
+
+}
