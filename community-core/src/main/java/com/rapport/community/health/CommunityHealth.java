@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.rapport.community.health.HealthOverview.DayFigures;
 import com.rapport.community.health.HealthOverview.TopicLine;
@@ -44,8 +45,18 @@ public class CommunityHealth {
 
 	private final Duration target;
 
-	CommunityHealth(JdbcClient jdbc, Clock clock, @Value("${rapport.time-zone:UTC}") String zone,
-			@Value("${rapport.community.first-staff-reply-target:24h}") Duration target) {
+	private final CommunityRollups rollups;
+
+	private final Duration keep;
+
+	private final Map<Integer, Kept> overviews = new ConcurrentHashMap<>();
+
+	CommunityHealth(JdbcClient jdbc, Clock clock, CommunityRollups rollups,
+			@Value("${rapport.time-zone:UTC}") String zone,
+			@Value("${rapport.community.first-staff-reply-target:24h}") Duration target,
+			@Value("${rapport.community.rollup-interval:30s}") Duration keep) {
+		this.rollups = rollups;
+		this.keep = keep;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.zone = ZoneId.of(zone);
@@ -61,7 +72,21 @@ public class CommunityHealth {
 	@PreAuthorize("hasRole('STAFF')")
 	public HealthOverview overview(Viewer viewer, int days) {
 		requireStaff(viewer);
+		// the rollups change only when the job runs: an overview read since then, at most
+		// one rollup interval ago, is still right (another node's run shows within that)
 		Instant now = this.clock.instant();
+		long generation = this.rollups.generation();
+		Kept kept = this.overviews.get(days);
+		if (kept != null && kept.generation() == generation && !now.isAfter(kept.at().plus(this.keep))
+				&& !now.isBefore(kept.at())) {
+			return kept.overview();
+		}
+		HealthOverview overview = compute(now, days);
+		this.overviews.put(days, new Kept(overview, generation, now));
+		return overview;
+	}
+
+	private HealthOverview compute(Instant now, int days) {
 		LocalDate today = now.atZone(this.zone).toLocalDate();
 		LocalDate from = today.minusDays(days - 1L);
 		Map<LocalDate, DayFigures> byDay = new HashMap<>();
@@ -184,6 +209,9 @@ public class CommunityHealth {
 		int middle = sorted.size() / 2;
 		return (sorted.size() % 2 == 1) ? sorted.get(middle)
 				: sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
+	}
+
+	private record Kept(HealthOverview overview, long generation, Instant at) {
 	}
 
 	private static void requireStaff(Viewer viewer) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.rapport.community.topic.PostEvents.AnswerAccepted;
 
@@ -44,6 +45,8 @@ public class CommunityRollups {
 
 	private final Clock clock;
 
+	private final AtomicLong generation = new AtomicLong();
+
 	CommunityRollups(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Clock clock,
 			@Value("${rapport.time-zone:UTC}") String zone) {
 		this.clock = clock;
@@ -68,7 +71,19 @@ public class CommunityRollups {
 		total += drain(this::members);
 		total += drain(this::posts);
 		total += drain(this::flags);
+		if (total > 0) {
+			this.generation.incrementAndGet();
+		}
 		return total;
+	}
+
+	/**
+	 * A number that grows whenever this node changed the rollups, so that what was read
+	 * from them can be kept until then.
+	 * @return the current generation
+	 */
+	long generation() {
+		return this.generation.get();
 	}
 
 	/**
@@ -219,6 +234,7 @@ public class CommunityRollups {
 		this.jdbc.sql("UPDATE topic_response_time SET solved_at = COALESCE(solved_at, ?) WHERE topic_id = ?")
 			.params(Timestamp.from(this.clock.instant()), event.topicId())
 			.update();
+		this.generation.incrementAndGet();
 	}
 
 	private void addToDay(LocalDate day, String column, int count) {
