@@ -127,24 +127,21 @@ public class CommunityRollups {
 	}
 
 	private int members() {
-		long last = watermark("community.member");
-		List<Object[]> rows = this.jdbc.sql("SELECT id, created_at FROM member WHERE id > ? ORDER BY id LIMIT ?")
-			.params(last, BATCH)
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getTimestamp(2) })
-			.list();
-		if (rows.isEmpty()) {
-			return 0;
-		}
-		Map<LocalDate, Integer> perDay = new HashMap<>();
-		rows.forEach((row) -> perDay.merge(day((Timestamp) row[1]), 1, Integer::sum));
-		perDay.forEach((day, count) -> addToDay(day, "new_members", count));
-		moveWatermark("community.member", (Long) rows.get(rows.size() - 1)[0]);
-		return rows.size();
+		return countPerDay("community.member", "member", "new_members");
 	}
 
 	private int flags() {
-		long last = watermark("community.flag");
-		List<Object[]> rows = this.jdbc.sql("SELECT id, created_at FROM post_flag WHERE id > ? ORDER BY id LIMIT ?")
+		return countPerDay("community.flag", "post_flag", "flags");
+	}
+
+	/**
+	 * Counts the next batch of rows of {@code table} past the watermark into a column of
+	 * {@code community_day}, on the day each row was made. Table and column are this
+	 * class's constants, never input.
+	 */
+	private int countPerDay(String watermarkName, String table, String column) {
+		long last = watermark(watermarkName);
+		List<Object[]> rows = this.jdbc.sql("SELECT id, created_at FROM " + table + " WHERE id > ? ORDER BY id LIMIT ?")
 			.params(last, BATCH)
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getTimestamp(2) })
 			.list();
@@ -153,8 +150,8 @@ public class CommunityRollups {
 		}
 		Map<LocalDate, Integer> perDay = new HashMap<>();
 		rows.forEach((row) -> perDay.merge(day((Timestamp) row[1]), 1, Integer::sum));
-		perDay.forEach((day, count) -> addToDay(day, "flags", count));
-		moveWatermark("community.flag", (Long) rows.get(rows.size() - 1)[0]);
+		perDay.forEach((day, count) -> addToDay(day, column, count));
+		moveWatermark(watermarkName, (Long) rows.get(rows.size() - 1)[0]);
 		return rows.size();
 	}
 
