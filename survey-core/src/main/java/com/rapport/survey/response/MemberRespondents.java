@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 /**
  * A member's respondent id, and the way back from it: responses store only a keyed hash
  * of who answered, and closing the loop with a member needs to know which member it was.
- * The pair is recorded whenever the portal computes a member's hash, and forgotten with
- * the member's other survey data.
+ * The pair is recorded when a member starts answering, and forgotten with the member's
+ * other survey data.
  */
 @Service
 public class MemberRespondents {
@@ -24,12 +24,22 @@ public class MemberRespondents {
 	}
 
 	/**
-	 * The hashed respondent id of a member, remembering which member it belongs to.
+	 * The hashed respondent id of a member.
+	 * @param memberId the member
+	 * @return 64 hex digits
+	 */
+	public String hashOf(long memberId) {
+		return this.secrets.hashRespondent("m:" + memberId);
+	}
+
+	/**
+	 * The hashed respondent id of a member who is about to answer, remembering which
+	 * member it belongs to (only answering needs the way back, so only answering writes).
 	 * @param memberId the member
 	 * @return 64 hex digits
 	 */
 	public String hashFor(long memberId) {
-		String hash = this.secrets.hashRespondent("m:" + memberId);
+		String hash = hashOf(memberId);
 		this.jdbc.sql("INSERT IGNORE INTO survey_member_respondent (respondent_hash, member_id) VALUES (?, ?)")
 			.params(hash, memberId)
 			.update();

@@ -54,7 +54,7 @@ public class RespondentData {
 	@PreAuthorize("hasRole('STAFF')")
 	public int deleteMember(long memberId) {
 		this.jdbc.sql("DELETE FROM survey_invitation WHERE member_id = ?").param(memberId).update();
-		return deleteHash(this.secrets.hashRespondent("m:" + memberId));
+		return deleteHash(this.memberRespondents.hashOf(memberId));
 	}
 
 	/**

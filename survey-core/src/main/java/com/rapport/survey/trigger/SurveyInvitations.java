@@ -153,7 +153,7 @@ public class SurveyInvitations {
 	}
 
 	private String hash(long memberId) {
-		return this.memberRespondents.hashFor(memberId);
+		return this.memberRespondents.hashOf(memberId);
 	}
 
 }
