@@ -19,6 +19,7 @@ import com.rapport.survey.response.ResponseSubmitted;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -94,16 +95,12 @@ class FollowUpOpener {
 			.orElse(null);
 		Long memberId = this.memberRespondents.memberOf(event.respondentHash()).orElse(null);
 		Instant now = this.clock.instant();
-		int opened = this.jdbc.sql("""
+		open(this.jdbc.sql("""
 				INSERT IGNORE INTO follow_up (source, response_id, survey_id, respondent_hash, member_id,
 				    contact_email, score, excerpt, status, due_at, created_at)
 				VALUES ('RESPONSE', ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
 			.params(event.responseId(), event.surveyId(), event.respondentHash(), memberId, emailIn(hidden), nps,
-					excerpt(comment.toString()), Timestamp.from(now.plus(this.due)), Timestamp.from(now))
-			.update();
-		if (opened > 0) {
-			openedEvent("RESPONSE", "response_id", event.responseId());
-		}
+					excerpt(comment.toString()), Timestamp.from(now.plus(this.due)), Timestamp.from(now)));
 	}
 
 	@EventListener
@@ -123,16 +120,12 @@ class FollowUpOpener {
 			.optional()
 			.orElse("");
 		Instant now = this.clock.instant();
-		int opened = this.jdbc.sql("""
+		open(this.jdbc.sql("""
 				INSERT IGNORE INTO follow_up (source, post_id, member_id, sentiment_score, excerpt, status, due_at,
 				    created_at)
 				VALUES ('POST', ?, ?, ?, ?, 'OPEN', ?, ?)""")
 			.params(event.postId(), event.authorId(), event.score(), excerpt(raw), Timestamp.from(now.plus(this.due)),
-					Timestamp.from(now))
-			.update();
-		if (opened > 0) {
-			openedEvent("POST", "post_id", event.postId());
-		}
+					Timestamp.from(now)));
 	}
 
 	@EventListener
@@ -164,13 +157,15 @@ class FollowUpOpener {
 		this.jdbc.sql("DELETE FROM follow_up WHERE respondent_hash = ?").param(event.respondentHash()).update();
 	}
 
-	private void openedEvent(String source, String column, long id) {
-		// the column name is one of two constants, never input
-		this.jdbc.sql("SELECT id FROM follow_up WHERE source = ? AND " + column + " = ?")
-			.params(source, id)
-			.query(Long.class)
-			.optional()
-			.ifPresent((followUpId) -> this.followUps.event(followUpId, FollowUpEventKind.OPENED, null, null));
+	/**
+	 * Runs an {@code INSERT IGNORE} of a follow-up and, when it made one (the event was
+	 * not seen before), starts its timeline.
+	 */
+	private void open(JdbcClient.StatementSpec insert) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		if (insert.update(keys) > 0) {
+			this.followUps.event(keys.getKeyAs(Number.class).longValue(), FollowUpEventKind.OPENED, null, null);
+		}
 	}
 
 	static String excerpt(String text) {
