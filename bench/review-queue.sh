@@ -15,21 +15,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base_url="${BASE_URL:-http://127.0.0.1:8090}"
-case "$base_url" in
-http://127.0.0.1:* | http://localhost:*) ;;
-*) echo "BASE_URL must be on 127.0.0.1 or localhost" >&2; exit 2 ;;
-esac
 connector="$(ls ~/.m2/repository/com/mysql/mysql-connector-j/*/mysql-connector-j-*.jar | grep -v sources | tail -1)"
 java -cp "$connector" bench/ReviewQueueSeed.java "$DB_URL" "${ITEMS:-10000}" "$STAFF_USER" "$STAFF_PASSWORD"
 
-jar="$(mktemp)"
-trap 'rm -f "$jar"' EXIT
-token="$(curl -s -c "$jar" "$base_url/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)"
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=$STAFF_USER" \
-  --data-urlencode "password=$STAFF_PASSWORD" --data-urlencode "_csrf=$token" "$base_url/login"
-cookie="$(awk '$6 == "JSESSIONID" { print "JSESSIONID=" $7 }' "$jar")"
-status="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base_url/mod/review")"
-[ "$status" = 200 ] || { echo "could not open /mod/review as $STAFF_USER (HTTP $status)" >&2; exit 1; }
+source bench/staff-session.sh
+cookie="$(staff_session "$base_url" "$STAFF_USER" "$STAFF_PASSWORD" /mod/review)"
 
 page="$base_url/mod/review"
 for i in 1 2 3 4; do
