@@ -69,6 +69,35 @@ class UpgradeFromFirstReleaseIntegrationTest {
 			.isZero();
 	}
 
+	@Test
+	void postsAModeratorHidBeforeDecisionsWereRecordedBecomeAppealableDecisions() throws SQLException {
+		DriverManagerDataSource dataSource = freshSchema("upgrade_hidden_posts");
+		Flyway.configure().dataSource(dataSource).target("17").load().migrate();
+		JdbcClient old = JdbcClient.create(dataSource);
+		fillAsTheFirstReleaseDid(old);
+		old.sql("UPDATE post SET hidden_at = NOW(6), hidden_by = 1, hidden_reason = 'Advert' WHERE post_number = 2")
+			.update();
+
+		Flyway.configure().dataSource(dataSource).load().migrate();
+
+		JdbcClient upgraded = JdbcClient.create(dataSource);
+		assertThat(upgraded.sql("""
+				SELECT i.kind, i.status, i.author_id, i.category_id, i.decided_by, i.decision, i.decision_note
+				FROM review_item i JOIN post p ON p.id = i.post_id WHERE p.post_number = 2
+				""")
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " "
+					+ rs.getLong(5) + " " + rs.getString(6) + " " + rs.getString(7))
+			.list()).containsExactly("MODERATOR HIDDEN 2 1 1 HIDE Advert");
+		long postId = upgraded.sql("SELECT id FROM post WHERE post_number = 2").query(Long.class).single();
+		for (long decision = 1; decision <= 2; decision++) {
+			upgraded.sql("""
+					INSERT INTO appeal (member_id, subject, subject_id, decision_item_id, statement, created_at)
+					VALUES (2, 'POST', ?, ?, 'Not an advert', NOW(6))
+					""").params(postId, decision).update();
+		}
+		assertThat(upgraded.sql("SELECT COUNT(*) FROM appeal").query(Long.class).single()).isEqualTo(2);
+	}
+
 	private DriverManagerDataSource freshSchema(String name) throws SQLException {
 		String url = this.server.jdbcUrl().replaceFirst("/[A-Za-z0-9_]+\\?", "/" + name + "?");
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "root", "");

@@ -86,7 +86,7 @@ public class Appeals {
 					LEFT JOIN topic t ON t.id = i.topic_id
 					WHERE i.author_id = ? AND i.kind <> 'APPEAL'
 					  AND ((i.status = 'PENDING' AND (i.queued_post_id IS NOT NULL OR p.hidden_at IS NOT NULL))
-					       OR i.status = 'REJECTED' OR (i.status = 'HIDDEN' AND p.hidden_at IS NOT NULL))
+					       OR i.status = 'REJECTED' OR (i.status = 'HIDDEN' AND i.overturned_at IS NULL AND p.hidden_at IS NOT NULL))
 					ORDER BY i.id DESC LIMIT 50
 					""")
 			.param(viewer.memberId())
@@ -200,7 +200,8 @@ public class Appeals {
 	}
 
 	/**
-	 * Appeals a decision on one of the member's posts, once.
+	 * Appeals a decision on one of the member's posts, once per decision: a post hidden
+	 * again after an appeal can be appealed again.
 	 * @param viewer the member
 	 * @param itemId the decided review item
 	 * @param statement why the decision should change
@@ -210,12 +211,13 @@ public class Appeals {
 	@Transactional
 	public void appeal(Viewer viewer, long itemId, String statement) {
 		String text = checkedStatement(statement);
-		var decided = this.jdbc.sql("""
-				SELECT i.post_id, i.queued_post_id, i.decided_by, i.category_id, i.topic_id
-				FROM review_item i LEFT JOIN post p ON p.id = i.post_id
-				WHERE i.id = ? AND i.author_id = ? AND i.kind <> 'APPEAL'
-				  AND (i.status = 'REJECTED' OR (i.status = 'HIDDEN' AND p.hidden_at IS NOT NULL))
-				""")
+		var decided = this.jdbc
+			.sql("""
+					SELECT i.post_id, i.queued_post_id, i.decided_by, i.category_id, i.topic_id
+					FROM review_item i LEFT JOIN post p ON p.id = i.post_id
+					WHERE i.id = ? AND i.author_id = ? AND i.kind <> 'APPEAL'
+					  AND (i.status = 'REJECTED' OR (i.status = 'HIDDEN' AND i.overturned_at IS NULL AND p.hidden_at IS NOT NULL))
+					""")
 			.params(itemId, (viewer.memberId() != null) ? viewer.memberId() : 0L)
 			.query((rs,
 					n) -> new Long[] { rs.getObject(1, Long.class), rs.getObject(2, Long.class),
@@ -239,12 +241,13 @@ public class Appeals {
 	 */
 	@Transactional
 	public void appealPost(Viewer viewer, long postId, String statement) {
-		long itemId = this.jdbc.sql("""
-				SELECT i.id FROM review_item i JOIN post p ON p.id = i.post_id
-				WHERE i.post_id = ? AND i.author_id = ? AND i.kind <> 'APPEAL'
-				  AND (i.status = 'REJECTED' OR (i.status = 'HIDDEN' AND p.hidden_at IS NOT NULL))
-				ORDER BY i.id DESC LIMIT 1
-				""")
+		long itemId = this.jdbc
+			.sql("""
+					SELECT i.id FROM review_item i JOIN post p ON p.id = i.post_id
+					WHERE i.post_id = ? AND i.author_id = ? AND i.kind <> 'APPEAL'
+					  AND (i.status = 'REJECTED' OR (i.status = 'HIDDEN' AND i.overturned_at IS NULL AND p.hidden_at IS NOT NULL))
+					ORDER BY i.id DESC LIMIT 1
+					""")
 			.params(postId, (viewer.memberId() != null) ? viewer.memberId() : 0L)
 			.query(Long.class)
 			.optional()
@@ -281,24 +284,28 @@ public class Appeals {
 			return Map.of();
 		}
 		Map<Long, HiddenPostNote> notes = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT p.id, p.author_id, p.hidden_by IS NULL AS by_flags,
-				       (SELECT i.reasons FROM review_item i WHERE i.post_id = p.id AND i.status = 'PENDING'
-				        ORDER BY i.id DESC LIMIT 1) AS pending_reasons,
-				       (SELECT i.id FROM review_item i WHERE i.post_id = p.id AND i.status = 'HIDDEN'
-				        ORDER BY i.id DESC LIMIT 1) AS decided_item,
-				       (SELECT COALESCE(a.outcome, 'PENDING') FROM appeal a
-				        WHERE a.member_id = p.author_id AND a.subject = 'POST' AND a.subject_id = p.id) AS appeal
-				FROM post p WHERE p.id IN (:ids) AND p.hidden_at IS NOT NULL
-				""").param("ids", ids).query((rs) -> {
-			boolean byFlags = rs.getBoolean("by_flags");
-			String pending = rs.getString("pending_reasons");
-			List<String> reasons = (byFlags && pending != null) ? Arrays.asList(pending.split(",")) : List.of();
-			String appeal = rs.getString("appeal");
-			boolean author = rs.getLong("author_id") == viewer.memberId();
-			boolean appealable = author && !byFlags && appeal == null && rs.getObject("decided_item") != null;
-			notes.put(rs.getLong("id"), new HiddenPostNote(reasons, appealable, author ? appeal : null));
-		});
+		this.jdbc
+			.sql("""
+					SELECT h.*,
+					       (SELECT COALESCE(a.outcome, 'PENDING') FROM appeal a
+					        WHERE a.member_id = h.author_id AND a.decision_item_id = h.decided_item) AS appeal
+					FROM (SELECT p.id, p.author_id, p.hidden_by IS NULL AS by_flags,
+					             (SELECT i.reasons FROM review_item i WHERE i.post_id = p.id AND i.status = 'PENDING'
+					              ORDER BY i.id DESC LIMIT 1) AS pending_reasons,
+					             (SELECT i.id FROM review_item i
+					              WHERE i.post_id = p.id AND i.status = 'HIDDEN' AND i.overturned_at IS NULL ORDER BY i.id DESC LIMIT 1) AS decided_item
+					      FROM post p WHERE p.id IN (:ids) AND p.hidden_at IS NOT NULL) h
+					""")
+			.param("ids", ids)
+			.query((rs) -> {
+				boolean byFlags = rs.getBoolean("by_flags");
+				String pending = rs.getString("pending_reasons");
+				List<String> reasons = (byFlags && pending != null) ? Arrays.asList(pending.split(",")) : List.of();
+				String appeal = rs.getString("appeal");
+				boolean author = rs.getLong("author_id") == viewer.memberId();
+				boolean appealable = author && !byFlags && appeal == null && rs.getObject("decided_item") != null;
+				notes.put(rs.getLong("id"), new HiddenPostNote(reasons, appealable, author ? appeal : null));
+			});
 		return notes;
 	}
 

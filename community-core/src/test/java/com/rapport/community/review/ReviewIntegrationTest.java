@@ -457,6 +457,17 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 				assertThat(l.overturned()).isEqualTo(1);
 				assertThat(l.medianInQueue()).isNull();
 			});
+
+		this.postModeration.hide(hider, postId, "Still looks like an advert");
+		var again = this.queries.topic(author, ref.id(), 1).orElseThrow();
+		assertThat(this.appeals.hiddenPosts(author, again.posts()).get(postId).appealable()).isTrue();
+		this.appeals.appealPost(author, postId, "I removed nothing because nothing was an advert.");
+		assertThat(this.appeals.mine(author)).filteredOn((m) -> "HIDDEN".equals(m.state()))
+			.singleElement()
+			.satisfies((m) -> {
+				assertThat(m.note()).isEqualTo("Still looks like an advert");
+				assertThat(m.appealOutcome()).isEqualTo("PENDING");
+			});
 	}
 
 	private String raw(long postId) {
