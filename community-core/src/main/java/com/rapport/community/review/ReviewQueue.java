@@ -48,6 +48,9 @@ public class ReviewQueue {
 			LEFT JOIN member cm ON cm.id = i.claimed_by AND i.claimed_at > :fresh
 			""";
 
+	/** How long the median time to decision is kept before it is read again. */
+	static final Duration MEDIAN_KEPT = Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
 
 	private final Flags flags;
@@ -55,6 +58,8 @@ public class ReviewQueue {
 	private final PostRenderer renderer;
 
 	private final Clock clock;
+
+	private volatile KeptMedian keptMedian;
 
 	ReviewQueue(JdbcClient jdbc, Flags flags, PostRenderer renderer, Clock clock) {
 		this.jdbc = jdbc;
@@ -226,13 +231,32 @@ public class ReviewQueue {
 		int waiting = this.jdbc.sql("SELECT COUNT(*) FROM review_item WHERE status = 'PENDING'")
 			.query(Integer.class)
 			.single();
+		return new QueueCounters(waiting, medianTimeToDecision());
+	}
+
+	/**
+	 * The median over 30 days moves slowly, so it is kept for {@link #MEDIAN_KEPT} rather
+	 * than read again (every decision of the month) on each view of the queue; the number
+	 * of items waiting is always read live.
+	 */
+	private Duration medianTimeToDecision() {
+		Instant now = this.clock.instant();
+		KeptMedian kept = this.keptMedian;
+		if (kept != null && now.isBefore(kept.at().plus(MEDIAN_KEPT)) && !now.isBefore(kept.at())) {
+			return kept.median();
+		}
 		List<Long> seconds = this.jdbc
 			.sql("SELECT TIMESTAMPDIFF(SECOND, created_at, decided_at) FROM review_item WHERE decided_at >= ? "
 					+ "AND kind <> 'MODERATOR'")
-			.param(Timestamp.from(this.clock.instant().minus(Duration.ofDays(30))))
+			.param(Timestamp.from(now.minus(Duration.ofDays(30))))
 			.query(Long.class)
 			.list();
-		return new QueueCounters(waiting, median(seconds));
+		Duration median = median(seconds);
+		this.keptMedian = new KeptMedian(median, now);
+		return median;
+	}
+
+	private record KeptMedian(Duration median, Instant at) {
 	}
 
 	static Duration median(List<Long> seconds) {

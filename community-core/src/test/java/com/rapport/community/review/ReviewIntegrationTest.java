@@ -2,6 +2,8 @@ package com.rapport.community.review;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import com.rapport.community.CommunityIntegrationTest;
@@ -114,6 +116,33 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 		assertThat(item.reasons()).contains("flag:SPAM", "flag:INAPPROPRIATE", "hidden-by-flags");
 		assertThat(this.queue.item(moderator(), item.id()).orElseThrow().flags()).hasSize(3)
 			.allSatisfy((f) -> assertThat(f.weight().weight()).isEqualByComparingTo("1.00"));
+	}
+
+	@Test
+	void theCountersShowItemsWaitingLiveAndTheMedianTimeToDecisionOfTheLast30Days() {
+		this.clock.advance(Duration.ofDays(40));
+		Viewer author = member(0);
+		TopicRef ref = this.topics.startTopic(author, new NewTopic(category().id(), "Three flagged replies", "Hi."));
+		List<Long> items = new ArrayList<>();
+		int waitingBefore = this.queue.counters(moderator()).waiting();
+		for (int i = 0; i < 3; i++) {
+			long postId = postId(ref.id(), this.topics.reply(author, ref.id(), "Reply " + i, null));
+			this.flags.flag(member(0), postId, FlagReason.OFF_TOPIC, null);
+			items.add(pendingFor(postId).id());
+		}
+		assertThat(this.queue.counters(moderator()).waiting()).isEqualTo(waitingBefore + 3);
+
+		this.clock.advance(Duration.ofMinutes(10));
+		this.decisions.decide(moderator(), items.get(0), Decision.IGNORE, null);
+		this.clock.advance(Duration.ofMinutes(20));
+		this.decisions.decide(moderator(), items.get(1), Decision.IGNORE, null);
+		var counters = this.queue.counters(moderator());
+		assertThat(counters.waiting()).isEqualTo(waitingBefore + 1);
+		assertThat(counters.medianTimeToDecision()).isEqualTo(Duration.ofMinutes(20));
+
+		this.clock.advance(Duration.ofMinutes(30));
+		this.decisions.decide(moderator(), items.get(2), Decision.IGNORE, null);
+		assertThat(this.queue.counters(moderator()).medianTimeToDecision()).isEqualTo(Duration.ofMinutes(30));
 	}
 
 	@Test
