@@ -5,6 +5,7 @@ import com.rapport.community.member.MemberService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
+import com.rapport.portal.survey.ScoreCards;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,13 +27,17 @@ class StaffController {
 
 	private final FollowUpStats followUps;
 
-	StaffController(MemberService members, FollowUpStats followUps) {
+	private final ScoreCards scores;
+
+	StaffController(MemberService members, FollowUpStats followUps, ScoreCards scores) {
 		this.members = members;
 		this.followUps = followUps;
+		this.scores = scores;
 	}
 
 	@GetMapping("/staff")
 	String index(Viewer viewer, Model model) {
+		model.addAttribute("scoreCards", this.scores.cards());
 		model.addAttribute("followUpOverview", this.followUps.overview(viewer, OVERVIEW_DAYS, null));
 		model.addAttribute("staffMembers", this.members.withRole(Role.STAFF));
 		model.addAttribute("moderators", this.members.withRole(Role.MODERATOR));

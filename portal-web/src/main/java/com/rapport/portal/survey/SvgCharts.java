@@ -60,8 +60,8 @@ final class SvgCharts {
 	 * A line of the metric per period with its 95% band, on the metric's whole scale.
 	 */
 	static Trend trend(List<SurveyResultsPage.TrendPoint> points, MetricDefinition definition) {
-		double low = (definition == MetricDefinition.NPS) ? -100 : isMean(definition) ? definition.min() : 0;
-		double high = (definition == MetricDefinition.NPS) ? 100 : isMean(definition) ? definition.max() : 100;
+		double low = low(definition);
+		double high = high(definition);
 		double plot = HEIGHT - TOP - BOTTOM;
 		double step = (points.size() <= 1) ? 0 : (double) (WIDTH - LEFT - RIGHT - 20) / (points.size() - 1);
 		List<TrendRow> rows = new ArrayList<>();
@@ -95,6 +95,41 @@ final class SvgCharts {
 		}
 		return new Trend(rows, line.toString(), String.join(" ", band), ticks, fmt(y(low, low, high, plot)),
 				fmt(HEIGHT - BOTTOM + 16));
+	}
+
+	/**
+	 * The bottom of the metric's whole scale: -100 for NPS, the scale for means, else 0%.
+	 */
+	static double low(MetricDefinition definition) {
+		return (definition == MetricDefinition.NPS) ? -100 : isMean(definition) ? definition.min() : 0;
+	}
+
+	/** The top of the metric's whole scale. */
+	static double high(MetricDefinition definition) {
+		return (definition == MetricDefinition.NPS) ? 100 : isMean(definition) ? definition.max() : 100;
+	}
+
+	/**
+	 * A small line of the metric per week, on its whole scale, for the overview cards;
+	 * weeks without answers leave a gap in the data table and are skipped by the line.
+	 * @param weeks the estimates, oldest first
+	 * @param width the drawing's width
+	 * @param height the drawing's height
+	 * @return the polyline's points
+	 */
+	static String sparkline(List<Estimate> weeks, int width, int height) {
+		StringBuilder points = new StringBuilder();
+		double step = (weeks.size() <= 1) ? 0 : (double) (width - 4) / (weeks.size() - 1);
+		for (int i = 0; i < weeks.size(); i++) {
+			Estimate estimate = weeks.get(i);
+			if (estimate.n() > 0) {
+				MetricDefinition definition = estimate.definition();
+				double y = 2 + (height - 4)
+						* (1 - (estimate.value() - low(definition)) / (high(definition) - low(definition)));
+				points.append(points.isEmpty() ? "" : " ").append(fmt(2 + i * step)).append(',').append(fmt(y));
+			}
+		}
+		return points.toString();
 	}
 
 	private static boolean isMean(MetricDefinition definition) {

@@ -7,10 +7,13 @@ import java.util.UUID;
 
 import com.rapport.community.member.Role;
 import com.rapport.portal.support.PortalIntegrationTest;
+import com.rapport.survey.metrics.ScoreCounts;
+import com.rapport.survey.metrics.SurveyMetrics;
 import com.rapport.survey.response.Channel;
 import com.rapport.survey.response.Device;
 import com.rapport.survey.response.ResponseService;
 import com.rapport.survey.response.Submission;
+import com.rapport.survey.results.ScoreTrends;
 import com.rapport.survey.survey.NewQuestion;
 import com.rapport.survey.survey.QuestionType;
 import com.rapport.survey.survey.Survey;
@@ -60,6 +63,41 @@ class SurveyResultsIntegrationTest extends PortalIntegrationTest {
 		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
 		this.staff = testData().member("analyst", Role.STAFF).username();
 		this.member = testData().member("nosy").username();
+	}
+
+	@Test
+	void theStaffOverviewShowsNpsCesAndCsatCardsWithTheirWeeklyTables() throws Exception {
+		String html = this.mvc.perform(get("/staff").with(user(this.staff).roles("STAFF")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("Scores, last 30 days", "id=\"score-nps\"", "id=\"score-cesMean\"",
+				"id=\"score-csat\"", "NPS: the last 12 weeks", "% of promoters (9–10) minus % of detractors (0–6)");
+		assertThat(html.split("class=\"sparkline\"", -1)).hasSize(4);
+		this.mvc.perform(get("/staff").with(user(this.member).roles("MODERATOR"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aCardShowsTheLast30DaysWithItsMarginAndALineThroughTheWeeksWithAnswers() {
+		var weeks = new java.util.ArrayList<ScoreTrends.WeekEstimate>();
+		java.time.LocalDate monday = java.time.LocalDate.of(2031, 1, 6);
+		for (int w = 0; w < ScoreTrends.WEEKS; w++) {
+			ScoreCounts counts = (w == 1) ? ScoreCounts.empty(0, 10)
+					: ScoreCounts.empty(0, 10).add(10, 40).add(8, 10).add(3, 10 + w);
+			weeks.add(new ScoreTrends.WeekEstimate(monday.plusWeeks(w), SurveyMetrics.nps(counts, 30)));
+		}
+		ScoreCounts month = ScoreCounts.empty(0, 10).add(10, 40).add(8, 10).add(3, 10);
+		var card = ScoreCards.card(new ScoreTrends.MetricTrend(SurveyMetrics.nps(month, 30), weeks));
+
+		assertThat(card.value()).isEqualTo("50");
+		assertThat(card.margin()).isEqualTo("19.3");
+		assertThat(card.enough()).isTrue();
+		assertThat(card.weeks()).hasSize(ScoreTrends.WEEKS);
+		assertThat(card.weeks().get(1).value()).isEmpty();
+		// eleven points: the week without answers is skipped; NPS 50 is a quarter from
+		// the top of the -100..100 scale
+		assertThat(card.sparkline().split(" ")).hasSize(11).startsWith("2.0,9.0");
 	}
 
 	@Test

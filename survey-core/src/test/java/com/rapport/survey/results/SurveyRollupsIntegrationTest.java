@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.rapport.survey.SurveyTestApplication;
+import com.rapport.survey.metrics.MetricDefinition;
 import com.rapport.survey.metrics.ScoreCounts;
 import com.rapport.survey.metrics.SurveyMetrics;
 import com.rapport.survey.response.Channel;
@@ -34,6 +35,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The rollups on the real database: after submissions they hold what the raw answers say,
@@ -59,6 +61,9 @@ class SurveyRollupsIntegrationTest {
 
 	@Autowired
 	SurveyResults results;
+
+	@Autowired
+	ScoreTrends trends;
 
 	@Autowired
 	RespondentData respondentData;
@@ -164,6 +169,50 @@ class SurveyRollupsIntegrationTest {
 		ResultsCounts counts = this.results.period(survey.id(), FROM, UNTIL);
 		assertThat(counts.completed()).isEqualTo(1);
 		assertThat(counts.scores("q1", 0, 10, ResultsCounts.all()).count(2)).isEqualTo(1);
+	}
+
+	@Test
+	void theOverviewSumsEverySurveyOfAMetricForThe30DaysAndWeekByWeek() {
+		Survey npsSurvey = survey();
+		long cesSurvey = this.surveys.create("ces-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000,
+				"Effort", List.of(new NewQuestion(QuestionType.CES, true, "It was easy to get help.", null, null)));
+		// today is Wednesday 12 March 2031: the weeks start on Monday 23 December 2030
+		// and the 30 days on 11 February 2031
+		rollup(npsSurvey.id(), "q1", "2031-03-11", "v10", 30);
+		rollup(npsSurvey.id(), "q1", "2031-03-11", "v9", 10);
+		rollup(npsSurvey.id(), "q1", "2031-03-10", "v7", 10);
+		rollup(npsSurvey.id(), "q1", "2031-03-10", "v3", 10);
+		rollup(npsSurvey.id(), "q1", "2031-02-01", "v0", 40);
+		rollup(npsSurvey.id(), "q1", "2030-12-22", "v10", 99);
+		rollup(cesSurvey, "q1", "2031-03-12", "v7", 20);
+		rollup(cesSurvey, "q1", "2031-03-12", "v5", 10);
+
+		List<ScoreTrends.MetricTrend> trends = this.trends.compute(LocalDate.of(2031, 3, 12));
+
+		ScoreTrends.MetricTrend nps = trends.get(0);
+		assertThat(nps.definition()).isEqualTo(MetricDefinition.NPS);
+		// 40 promoters, 10 passives, 10 detractors of 60: NPS 50, margin
+		// 1.96 * sqrt((0.667 + 0.167 - 0.25) / 60) * 100 = 19.3
+		assertThat(nps.current().n()).isEqualTo(60);
+		assertThat(nps.current().value()).isCloseTo(50.0, within(1e-9));
+		assertThat(nps.current().roundedMargin()).isEqualTo(19.3);
+		assertThat(nps.weeks()).hasSize(ScoreTrends.WEEKS);
+		assertThat(nps.weeks().get(0).monday()).isEqualTo(LocalDate.of(2030, 12, 23));
+		assertThat(nps.weeks().get(0).estimate().n()).isZero();
+		assertThat(nps.weeks().get(5).estimate().n()).isEqualTo(40);
+		assertThat(nps.weeks().get(5).estimate().value()).isEqualTo(-100.0);
+		assertThat(nps.weeks().get(11).estimate().n()).isEqualTo(60);
+		ScoreTrends.MetricTrend ces = trends.get(1);
+		assertThat(ces.definition()).isEqualTo(MetricDefinition.CES_MEAN);
+		assertThat(ces.current().rounded()).isEqualTo(6.33);
+		assertThat(trends.get(2).current().n()).isZero();
+	}
+
+	private void rollup(long surveyId, String questionKey, String day, String bucket, long answers) {
+		this.jdbc.sql("""
+				INSERT INTO survey_rollup (survey_id, question_key, day, channel, locale, device, bucket, answers)
+				VALUES (?, ?, ?, 'LINK', 'en', 'DESKTOP', ?, ?)
+				""").params(surveyId, questionKey, LocalDate.parse(day), bucket, answers).update();
 	}
 
 	private List<String> rows(long surveyId) {

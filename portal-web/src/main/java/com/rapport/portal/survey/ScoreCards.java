@@ -1,0 +1,89 @@
+package com.rapport.portal.survey;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.rapport.survey.metrics.Estimate;
+import com.rapport.survey.metrics.MetricDefinition;
+import com.rapport.survey.results.ScoreTrends;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The NPS, CES and CSAT cards of the staff overview: the last 30 days with the margin and
+ * a sparkline of the last 12 weeks, each with the same figures as a data table.
+ */
+@Component
+public class ScoreCards {
+
+	static final int WIDTH = 120;
+
+	static final int HEIGHT = 32;
+
+	private final ScoreTrends trends;
+
+	ScoreCards(ScoreTrends trends) {
+		this.trends = trends;
+	}
+
+	/**
+	 * The cards, NPS first.
+	 * @return one card per headline metric
+	 */
+	public List<Card> cards() {
+		return this.trends.overview().stream().map(ScoreCards::card).toList();
+	}
+
+	static Card card(ScoreTrends.MetricTrend trend) {
+		List<Estimate> estimates = trend.weeks().stream().map(ScoreTrends.WeekEstimate::estimate).toList();
+		List<Week> weeks = trend.weeks()
+			.stream()
+			.map((w) -> new Week(w.monday(), w.estimate().definition().format(w.estimate().value()), w.estimate().n(),
+					w.estimate().enough()))
+			.toList();
+		Estimate current = trend.current();
+		MetricDefinition definition = trend.definition();
+		return new Card(definition, definition.format(current.value()), definition.formatMargin(current.margin()),
+				current.n(), current.enough(), SvgCharts.sparkline(estimates, WIDTH, HEIGHT), weeks);
+	}
+
+	/**
+	 * One headline metric.
+	 *
+	 * @param definition the metric
+	 * @param value the last 30 days, formatted; empty without answers
+	 * @param margin its 95% margin, formatted; empty when it has none
+	 * @param n the answers counted
+	 * @param enough whether there are enough answers to trust it
+	 * @param sparkline the points of the weekly line
+	 * @param weeks the weekly figures for the data table
+	 */
+	public record Card(MetricDefinition definition, String value, String margin, long n, boolean enough,
+			String sparkline, List<Week> weeks) {
+
+		public Card {
+			weeks = List.copyOf(weeks);
+		}
+
+		public int width() {
+			return WIDTH;
+		}
+
+		public int height() {
+			return HEIGHT;
+		}
+
+	}
+
+	/**
+	 * The metric over one week.
+	 *
+	 * @param monday the week's first day
+	 * @param value the metric, formatted; empty without answers
+	 * @param n the answers counted
+	 * @param enough whether there are enough answers to trust it
+	 */
+	public record Week(LocalDate monday, String value, long n, boolean enough) {
+	}
+
+}
