@@ -117,6 +117,34 @@ public class SurveyRollups {
 	}
 
 	/**
+	 * Moves one open-text answer from one sentiment bucket to another, on the day its
+	 * response was completed, when staff correct its label; call in the transaction that
+	 * corrects it.
+	 * @param responseId the completed response
+	 * @param questionKey the open-text question
+	 * @param from the label counted so far
+	 * @param to the corrected label
+	 */
+	void relabelled(long responseId, String questionKey, String from, String to) {
+		Response response = response(responseId);
+		if (response.completedAt() == null) {
+			return;
+		}
+		LocalDate day = LocalDate.ofInstant(response.completedAt(), this.zone);
+		RollupCounts counts = new RollupCounts();
+		counts.add(response.surveyId(), questionKey, day, response.dims(), "s:" + from, -1);
+		counts.add(response.surveyId(), questionKey, day, response.dims(), "s:" + to, 1);
+		counts.writeTo(this.jdbc);
+		// a bucket emptied by the move goes, as a rebuild would not write it
+		this.jdbc
+			.sql("DELETE FROM survey_rollup WHERE survey_id = ? AND day = ? AND question_key = ? AND channel = ? "
+					+ "AND locale = ? AND device = ? AND bucket = ? AND answers = 0")
+			.params(response.surveyId(), day, questionKey, response.dims().channel(), response.dims().locale(),
+					response.dims().device(), "s:" + from)
+			.update();
+	}
+
+	/**
 	 * Recomputes the rollups of every survey from the stored responses, survey by survey,
 	 * each in one transaction. The times a survey was shown are not in the responses and
 	 * are kept; counts of responses deleted since (privacy, retention) are lost.

@@ -18,6 +18,7 @@ import com.rapport.survey.response.RespondentData;
 import com.rapport.survey.response.ResponseService;
 import com.rapport.survey.response.Submission;
 import com.rapport.survey.response.SurveySecrets;
+import com.rapport.survey.sentiment.SentimentLabel;
 import com.rapport.survey.results.ResultsCounts.Dimension;
 import com.rapport.survey.survey.Localized;
 import com.rapport.survey.survey.NewQuestion;
@@ -35,6 +36,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -64,6 +66,9 @@ class SurveyRollupsIntegrationTest {
 
 	@Autowired
 	ScoreTrends trends;
+
+	@Autowired
+	SentimentCorrections corrections;
 
 	@Autowired
 	RespondentData respondentData;
@@ -157,15 +162,7 @@ class SurveyRollupsIntegrationTest {
 			.query(String.class)
 			.single()).isEqualTo("NEGATIVE");
 
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("staff", null,
-					List.of(new SimpleGrantedAuthority("ROLE_STAFF"))));
-		try {
-			assertThat(this.respondentData.deleteRespondent("leaving-" + survey.key())).isEqualTo(1);
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		asStaff(() -> assertThat(this.respondentData.deleteRespondent("leaving-" + survey.key())).isEqualTo(1));
 		ResultsCounts counts = this.results.period(survey.id(), FROM, UNTIL);
 		assertThat(counts.completed()).isEqualTo(1);
 		assertThat(counts.scores("q1", 0, 10, ResultsCounts.all()).count(2)).isEqualTo(1);
@@ -206,6 +203,64 @@ class SurveyRollupsIntegrationTest {
 		assertThat(ces.definition()).isEqualTo(MetricDefinition.CES_MEAN);
 		assertThat(ces.current().rounded()).isEqualTo(6.33);
 		assertThat(trends.get(2).current().n()).isZero();
+	}
+
+	@Test
+	void staffSeePromotersWithNegativeCommentsAndCorrectTheLabelWhichTheRollupsFollow() {
+		Survey survey = survey();
+		long nps = survey.questions().get(0).id();
+		long text = survey.questions().get(2).id();
+		submit(survey, "angry-promoter", Channel.LINK,
+				Map.of(nps, List.of("10"), text, List.of("The app is slow and the support was terrible.")), Map.of(),
+				false);
+		submit(survey, "happy-detractor", Channel.LINK,
+				Map.of(nps, List.of("2"), text, List.of("Great product, the team is really helpful!")), Map.of(),
+				false);
+		submit(survey, "happy-promoter", Channel.LINK,
+				Map.of(nps, List.of("9"), text, List.of("Great product, I love it!")), Map.of(), false);
+		asStaff(() -> {
+			List<SentimentCorrections.Mismatch> mismatches = this.corrections.mismatches(survey.id(), null);
+			assertThat(mismatches).extracting(SentimentCorrections.Mismatch::score).containsExactly(2, 10);
+			SentimentCorrections.Mismatch angry = mismatches.get(1);
+			assertThat(angry.promoter()).isTrue();
+			assertThat(angry.label()).isEqualTo("NEGATIVE");
+
+			assertThatThrownBy(() -> this.corrections.correct(survey.id() + 1000, angry.responseId(),
+					angry.questionId(), SentimentLabel.NEUTRAL, 7))
+				.isInstanceOf(IllegalArgumentException.class);
+			assertThat(this.corrections.correct(survey.id(), angry.responseId(), angry.questionId(),
+					SentimentLabel.NEUTRAL, 7))
+				.isTrue();
+			assertThat(this.corrections.correct(survey.id(), angry.responseId(), angry.questionId(),
+					SentimentLabel.POSITIVE, 7))
+				.isTrue();
+
+			assertThat(this.corrections.mismatches(survey.id(), null)).singleElement()
+				.satisfies((m) -> assertThat(m.score()).isEqualTo(2));
+			assertThat(this.results.period(survey.id(), FROM, UNTIL).sentiments("q3")).containsEntry("POSITIVE", 3L)
+				.containsEntry("NEGATIVE", 0L);
+			SentimentCorrections.Accuracy accuracy = this.corrections.accuracy(survey.id());
+			assertThat(accuracy.analysed()).isEqualTo(3);
+			assertThat(accuracy.corrected()).isEqualTo(1);
+			assertThat(accuracy.corrections())
+				.containsExactly(new SentimentCorrections.Correction("NEGATIVE", "POSITIVE", 1));
+			assertThat(accuracy.agreement()).isCloseTo(66.67, within(0.01));
+		});
+		List<String> before = rows(survey.id());
+		this.rollups.rebuild();
+		assertThat(rows(survey.id())).isEqualTo(before);
+	}
+
+	private void asStaff(Runnable action) {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("staff", null,
+					List.of(new SimpleGrantedAuthority("ROLE_STAFF"))));
+		try {
+			action.run();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	private void rollup(long surveyId, String questionKey, String day, String bucket, long answers) {
