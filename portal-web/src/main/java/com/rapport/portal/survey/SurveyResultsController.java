@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import com.rapport.community.member.Viewer;
 import com.rapport.portal.survey.SurveyResultsPage.BreakdownRow;
 import com.rapport.portal.survey.SurveyResultsPage.QuestionView;
 import com.rapport.portal.survey.SurveyResultsPage.ResultsView;
 import com.rapport.survey.results.OpenTextPage;
+import com.rapport.survey.results.SentimentCorrections;
 import com.rapport.survey.results.SurveyResults;
 import com.rapport.survey.sentiment.SentimentLabel;
 import com.rapport.survey.survey.Survey;
@@ -25,9 +27,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A survey's results for staff (the path is STAFF only): per question its metric with the
@@ -45,17 +49,23 @@ class SurveyResultsController {
 
 	private final SurveyResults results;
 
-	SurveyResultsController(SurveyService surveys, SurveyResultsPage page, SurveyResults results) {
+	private final SentimentCorrections corrections;
+
+	SurveyResultsController(SurveyService surveys, SurveyResultsPage page, SurveyResults results,
+			SentimentCorrections corrections) {
 		this.surveys = surveys;
 		this.page = page;
 		this.results = results;
+		this.corrections = corrections;
 	}
 
 	@GetMapping(BASE)
 	String results(@PathVariable long id, @RequestParam(name = "period", required = false) Integer days,
 			@RequestParam(name = "label", required = false) String label,
 			@RequestParam(name = "q", required = false) String search,
-			@RequestParam(name = "after", required = false) String after, Locale locale, Model model) {
+			@RequestParam(name = "after", required = false) String after,
+			@RequestParam(name = "mismatchesBefore", required = false) Long mismatchesBefore, Locale locale,
+			Model model) {
 		Survey survey = find(id);
 		ResultsPeriod period = ResultsPeriod.of(days);
 		String labelFilter = label(label);
@@ -69,7 +79,38 @@ class SurveyResultsController {
 		model.addAttribute("labels", SentimentLabel.values());
 		model.addAttribute("label", labelFilter);
 		model.addAttribute("q", query);
+		List<SentimentCorrections.Mismatch> mismatches = this.corrections.mismatches(id, mismatchesBefore);
+		model.addAttribute("mismatches", mismatches);
+		model.addAttribute("mismatchesNext", (mismatches.size() == SentimentCorrections.PAGE_SIZE)
+				? mismatches.get(mismatches.size() - 1).responseId() : null);
+		model.addAttribute("accuracy", this.corrections.accuracy(id));
+		model.addAttribute("correctable",
+				List.of(SentimentLabel.POSITIVE, SentimentLabel.NEUTRAL, SentimentLabel.NEGATIVE));
 		return "staff/surveys/results";
+	}
+
+	/**
+	 * Staff correct the sentiment label of an open-text answer of this survey.
+	 */
+	@PostMapping(BASE + "/sentiment")
+	String correct(@PathVariable long id, @RequestParam("responseId") long responseId,
+			@RequestParam("questionId") long questionId, @RequestParam("label") String label,
+			@RequestParam(name = "period", required = false) Integer days, Viewer viewer, RedirectAttributes redirect) {
+		find(id);
+		String valid = label(label);
+		try {
+			if (valid == null) {
+				throw new IllegalArgumentException("label");
+			}
+			boolean changed = this.corrections.correct(id, responseId, questionId, SentimentLabel.valueOf(valid),
+					viewer.memberId());
+			redirect.addFlashAttribute("message",
+					changed ? "insights.correction.saved" : "insights.correction.unchanged");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", "insights.correction.invalid");
+		}
+		return "redirect:/staff/surveys/" + id + "/results?period=" + ResultsPeriod.of(days).days() + "#mismatches";
 	}
 
 	@GetMapping(BASE + "/{key}/{chart}.csv")

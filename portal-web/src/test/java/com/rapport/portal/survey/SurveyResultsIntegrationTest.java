@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.rapport.community.member.Role;
+import com.rapport.portal.support.FormToken;
 import com.rapport.portal.support.PortalIntegrationTest;
 import com.rapport.survey.metrics.ScoreCounts;
 import com.rapport.survey.metrics.SurveyMetrics;
@@ -33,7 +34,9 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -98,6 +101,57 @@ class SurveyResultsIntegrationTest extends PortalIntegrationTest {
 		// eleven points: the week without answers is skipped; NPS 50 is a quarter from
 		// the top of the -100..100 scale
 		assertThat(card.sparkline().split(" ")).hasSize(11).startsWith("2.0,9.0");
+	}
+
+	@Test
+	void staffCorrectTheLabelOfAPromotersNegativeCommentAndSeeTheAnalysersAccuracy() throws Exception {
+		String key = "mis-" + UUID.randomUUID().toString().substring(0, 8);
+		long id = this.surveys.create(key, "Mismatches",
+				List.of(new NewQuestion(QuestionType.NPS, true, "How likely are you to recommend us?", null, null),
+						new NewQuestion(QuestionType.TEXT, false, "Why?", null, null)));
+		this.surveys.publish(id);
+		Survey survey = this.surveys.findById(id).orElseThrow();
+		long why = survey.questions().get(1).id();
+		this.responses
+			.submit(new Submission(id, survey.currentVersion(), UUID.randomUUID().toString(), null, Channel.LINK, null,
+					"en", Device.DESKTOP, Map.of(), null, Set.of(), Map.of(survey.questions().get(0).id(),
+							List.of("10"), why, List.of("The app is slow and the support was terrible.")),
+					Map.of(), false, null));
+		String page = "/staff/surveys/{id}/results";
+		String html = this.mvc.perform(get(page, id).with(user(this.staff).roles("STAFF")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("Mismatches worth a look", "Promoter (10)", "the support was terrible");
+		long responseId = Long.parseLong(html.replaceAll("(?s).*id=\"mismatch-(\\d+)-.*", "$1"));
+
+		this.mvc
+			.perform(post(page + "/sentiment", id).with(user(this.member).roles("MODERATOR"))
+				.with(FormToken.from(this.mvc))
+				.param("responseId", String.valueOf(responseId))
+				.param("questionId", String.valueOf(why))
+				.param("label", "POSITIVE"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post(page + "/sentiment", id).with(user(this.staff).roles("STAFF"))
+				.with(FormToken.from(this.mvc))
+				.param("responseId", String.valueOf(responseId))
+				.param("questionId", String.valueOf(why))
+				.param("label", "NOT_ANALYSED"))
+			.andExpect(flash().attribute("error", "insights.correction.invalid"));
+		this.mvc
+			.perform(post(page + "/sentiment", id).with(user(this.staff).roles("STAFF"))
+				.with(FormToken.from(this.mvc))
+				.param("responseId", String.valueOf(responseId))
+				.param("questionId", String.valueOf(why))
+				.param("label", "POSITIVE"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", "insights.correction.saved"));
+
+		this.mvc.perform(get(page, id).with(user(this.staff).roles("STAFF")))
+			.andExpect(content().string(allOf(containsString("No mismatches"),
+					containsString("Staff corrected 1 of the 1 analysed open-text answers"),
+					containsString("analyser&#39;s label stands for 0.0%"))));
 	}
 
 	@Test
