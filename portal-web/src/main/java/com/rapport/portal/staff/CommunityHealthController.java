@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.rapport.community.health.CommunityHealth;
+import com.rapport.portal.survey.ChartMarks;
+import com.rapport.survey.annotation.Annotations;
 import com.rapport.community.health.HealthOverview;
 import com.rapport.community.member.Viewer;
 import org.apache.commons.csv.CSVFormat;
@@ -36,8 +38,11 @@ class CommunityHealthController {
 
 	private final CommunityHealth health;
 
-	CommunityHealthController(CommunityHealth health) {
+	private final Annotations annotations;
+
+	CommunityHealthController(CommunityHealth health, Annotations annotations) {
 		this.health = health;
+		this.annotations = annotations;
 	}
 
 	@GetMapping("/staff/community")
@@ -53,6 +58,10 @@ class CommunityHealthController {
 					.collect(java.util.stream.Collectors.toMap((f) -> f,
 							(f) -> overview.days().stream().mapToInt((d) -> d.get(f)).max().orElse(0))));
 		model.addAttribute("sentiment", this.health.sentimentByCategory(viewer, SENTIMENT_WEEKS));
+		List<java.time.LocalDate> shown = overview.days().stream().map(HealthOverview.DayFigures::day).toList();
+		List<String> xs = java.util.stream.IntStream.range(0, shown.size()).mapToObj((i) -> (i * 10 + 5) + "").toList();
+		model.addAttribute("marks", shown.isEmpty() ? List.of()
+				: ChartMarks.marks(shown, xs, this.annotations.between(shown.get(0), shown.get(shown.size() - 1))));
 		return "staff/community";
 	}
 

@@ -3,6 +3,8 @@ package com.rapport.portal.survey;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.rapport.survey.annotation.Annotation;
+import com.rapport.survey.annotation.Annotations;
 import com.rapport.survey.metrics.Estimate;
 import com.rapport.survey.metrics.MetricDefinition;
 import com.rapport.survey.results.ScoreTrends;
@@ -22,8 +24,11 @@ public class ScoreCards {
 
 	private final ScoreTrends trends;
 
-	ScoreCards(ScoreTrends trends) {
+	private final Annotations annotations;
+
+	ScoreCards(ScoreTrends trends, Annotations annotations) {
 		this.trends = trends;
+		this.annotations = annotations;
 	}
 
 	/**
@@ -31,10 +36,17 @@ public class ScoreCards {
 	 * @return one card per headline metric
 	 */
 	public List<Card> cards() {
-		return this.trends.overview().stream().map(ScoreCards::card).toList();
+		List<ScoreTrends.MetricTrend> trends = this.trends.overview();
+		if (trends.isEmpty()) {
+			return List.of();
+		}
+		List<ScoreTrends.WeekEstimate> weeks = trends.get(0).weeks();
+		List<Annotation> events = this.annotations.between(weeks.get(0).monday(),
+				weeks.get(weeks.size() - 1).monday().plusDays(6));
+		return trends.stream().map((t) -> card(t, events)).toList();
 	}
 
-	static Card card(ScoreTrends.MetricTrend trend) {
+	static Card card(ScoreTrends.MetricTrend trend, List<Annotation> events) {
 		List<Estimate> estimates = trend.weeks().stream().map(ScoreTrends.WeekEstimate::estimate).toList();
 		List<Week> weeks = trend.weeks()
 			.stream()
@@ -43,8 +55,13 @@ public class ScoreCards {
 			.toList();
 		Estimate current = trend.current();
 		MetricDefinition definition = trend.definition();
+		List<String> xs = new java.util.ArrayList<>();
+		for (int i = 0; i < weeks.size(); i++) {
+			xs.add(SvgCharts.sparklineX(i, weeks.size(), WIDTH));
+		}
+		List<ChartMarks.Mark> marks = ChartMarks.marks(weeks.stream().map(Week::monday).toList(), xs, events);
 		return new Card(definition, definition.format(current.value()), definition.formatMargin(current.margin()),
-				current.n(), current.enough(), SvgCharts.sparkline(estimates, WIDTH, HEIGHT), weeks);
+				current.n(), current.enough(), SvgCharts.sparkline(estimates, WIDTH, HEIGHT), weeks, marks);
 	}
 
 	/**
@@ -57,12 +74,14 @@ public class ScoreCards {
 	 * @param enough whether there are enough answers to trust it
 	 * @param sparkline the points of the weekly line
 	 * @param weeks the weekly figures for the data table
+	 * @param marks staff's events of those weeks
 	 */
 	public record Card(MetricDefinition definition, String value, String margin, long n, boolean enough,
-			String sparkline, List<Week> weeks) {
+			String sparkline, List<Week> weeks, List<ChartMarks.Mark> marks) {
 
 		public Card {
 			weeks = List.copyOf(weeks);
+			marks = List.copyOf(marks);
 		}
 
 		public int width() {

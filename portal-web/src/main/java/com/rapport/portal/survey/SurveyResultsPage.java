@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.rapport.survey.annotation.Annotation;
+import com.rapport.survey.annotation.Annotations;
 import com.rapport.survey.metrics.ChoiceShare;
 import com.rapport.survey.metrics.Comparison;
 import com.rapport.survey.metrics.Estimate;
@@ -37,10 +39,14 @@ class SurveyResultsPage {
 
 	private final SurveyResults results;
 
+	private final Annotations annotations;
+
 	private final long minimum;
 
-	SurveyResultsPage(SurveyResults results, @Value("${rapport.insights.min-responses:30}") long minimum) {
+	SurveyResultsPage(SurveyResults results, Annotations annotations,
+			@Value("${rapport.insights.min-responses:30}") long minimum) {
 		this.results = results;
+		this.annotations = annotations;
 		this.minimum = minimum;
 	}
 
@@ -54,10 +60,11 @@ class SurveyResultsPage {
 		ResultsCounts current = this.results.period(survey.id(), from, until);
 		ResultsCounts previous = this.results.period(survey.id(), from.minusDays(period.days()), from);
 		List<DayCount> daily = this.results.daily(survey.id(), period.bucketOf(from), until);
+		List<Annotation> events = this.annotations.between(period.bucketOf(from), until);
 		List<QuestionView> questions = new ArrayList<>();
 		Map<String, Long> reached = new LinkedHashMap<>();
 		for (Question question : survey.questions()) {
-			questions.add(question(question, locale, current, previous, daily, period));
+			questions.add(question(question, locale, current, previous, daily, period, events));
 			reached.put(question.key(), current.reached(question.key()));
 		}
 		Funnel funnel = SurveyMetrics.funnel(current.shown(), current.started(), current.completed(), reached);
@@ -65,7 +72,7 @@ class SurveyResultsPage {
 	}
 
 	private QuestionView question(Question question, Locale locale, ResultsCounts current, ResultsCounts previous,
-			List<DayCount> daily, ResultsPeriod period) {
+			List<DayCount> daily, ResultsPeriod period, List<Annotation> events) {
 		QuestionType type = question.type();
 		List<MetricDefinition> definitions = MetricDefinition.forType(type);
 		String key = question.key();
@@ -84,7 +91,7 @@ class SurveyResultsPage {
 			comparison = ComparisonView.of(SurveyMetrics.compare(definitions.get(0), scores,
 					previous.scores(key, type.min(), type.max(), ResultsCounts.all()), this.minimum));
 			distribution = SvgCharts.distribution(scores, type == QuestionType.NPS);
-			trend = SvgCharts.trend(trendPoints(question, daily, period), definitions.get(0));
+			trend = SvgCharts.trend(trendPoints(question, daily, period), definitions.get(0), events);
 			for (Dimension dimension : Dimension.values()) {
 				List<BreakdownRow> rows = new ArrayList<>();
 				for (String value : current.values(dimension)) {
@@ -137,7 +144,7 @@ class SurveyResultsPage {
 		MetricDefinition headline = MetricDefinition.forType(type).get(0);
 		for (LocalDate bucket = first; !bucket.isAfter(last); bucket = period.nextBucket(bucket)) {
 			ScoreCounts scores = buckets.getOrDefault(bucket, ScoreCounts.empty(type.min(), type.max()));
-			points.add(new TrendPoint(period.label(bucket), SurveyMetrics.of(headline, scores, this.minimum)));
+			points.add(new TrendPoint(bucket, period.label(bucket), SurveyMetrics.of(headline, scores, this.minimum)));
 		}
 		return points;
 	}
@@ -231,7 +238,7 @@ class SurveyResultsPage {
 	/**
 	 * One bucket of a trend.
 	 */
-	record TrendPoint(String label, Estimate estimate) {
+	record TrendPoint(LocalDate start, String label, Estimate estimate) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.rapport.survey.annotation.Annotation;
 import com.rapport.survey.metrics.Estimate;
 import com.rapport.survey.metrics.MetricDefinition;
 import com.rapport.survey.metrics.ScoreCounts;
@@ -59,7 +60,8 @@ final class SvgCharts {
 	/**
 	 * A line of the metric per period with its 95% band, on the metric's whole scale.
 	 */
-	static Trend trend(List<SurveyResultsPage.TrendPoint> points, MetricDefinition definition) {
+	static Trend trend(List<SurveyResultsPage.TrendPoint> points, MetricDefinition definition,
+			List<Annotation> annotations) {
 		double low = low(definition);
 		double high = high(definition);
 		double plot = HEIGHT - TOP - BOTTOM;
@@ -93,8 +95,11 @@ final class SvgCharts {
 			double value = low + (high - low) * i / 4;
 			ticks.add(new Tick(definition.format(value), fmt(y(value, low, high, plot))));
 		}
+		List<ChartMarks.Mark> marks = ChartMarks.marks(
+				points.stream().map(SurveyResultsPage.TrendPoint::start).toList(),
+				rows.stream().map(TrendRow::x).toList(), annotations);
 		return new Trend(rows, line.toString(), String.join(" ", band), ticks, fmt(y(low, low, high, plot)),
-				fmt(HEIGHT - BOTTOM + 16));
+				fmt(HEIGHT - BOTTOM + 16), marks);
 	}
 
 	/**
@@ -119,17 +124,25 @@ final class SvgCharts {
 	 */
 	static String sparkline(List<Estimate> weeks, int width, int height) {
 		StringBuilder points = new StringBuilder();
-		double step = (weeks.size() <= 1) ? 0 : (double) (width - 4) / (weeks.size() - 1);
 		for (int i = 0; i < weeks.size(); i++) {
 			Estimate estimate = weeks.get(i);
 			if (estimate.n() > 0) {
 				MetricDefinition definition = estimate.definition();
 				double y = 2 + (height - 4)
 						* (1 - (estimate.value() - low(definition)) / (high(definition) - low(definition)));
-				points.append(points.isEmpty() ? "" : " ").append(fmt(2 + i * step)).append(',').append(fmt(y));
+				points.append(points.isEmpty() ? "" : " ")
+					.append(sparklineX(i, weeks.size(), width))
+					.append(',')
+					.append(fmt(y));
 			}
 		}
 		return points.toString();
+	}
+
+	/** The x of the i-th of {@code count} points of a sparkline. */
+	static String sparklineX(int i, int count, int width) {
+		double step = (count <= 1) ? 0 : (double) (width - 4) / (count - 1);
+		return fmt(2 + i * step);
 	}
 
 	private static boolean isMean(MetricDefinition definition) {
@@ -171,11 +184,13 @@ final class SvgCharts {
 	}
 
 	/** A trend line with its band and axis ticks. */
-	record Trend(List<TrendRow> rows, String line, String band, List<Tick> ticks, String axisY, String labelY) {
+	record Trend(List<TrendRow> rows, String line, String band, List<Tick> ticks, String axisY, String labelY,
+			List<ChartMarks.Mark> marks) {
 
 		Trend {
 			rows = List.copyOf(rows);
 			ticks = List.copyOf(ticks);
+			marks = List.copyOf(marks);
 		}
 
 		public int width() {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.rapport.community.member.Role;
 import com.rapport.portal.support.FormToken;
 import com.rapport.portal.support.PortalIntegrationTest;
+import com.rapport.survey.annotation.Annotation;
 import com.rapport.survey.metrics.ScoreCounts;
 import com.rapport.survey.metrics.SurveyMetrics;
 import com.rapport.survey.response.Channel;
@@ -91,7 +92,8 @@ class SurveyResultsIntegrationTest extends PortalIntegrationTest {
 			weeks.add(new ScoreTrends.WeekEstimate(monday.plusWeeks(w), SurveyMetrics.nps(counts, 30)));
 		}
 		ScoreCounts month = ScoreCounts.empty(0, 10).add(10, 40).add(8, 10).add(3, 10);
-		var card = ScoreCards.card(new ScoreTrends.MetricTrend(SurveyMetrics.nps(month, 30), weeks));
+		var release = new Annotation(1, monday.plusWeeks(3).plusDays(2), Annotation.Kind.RELEASE, "App 2.0");
+		var card = ScoreCards.card(new ScoreTrends.MetricTrend(SurveyMetrics.nps(month, 30), weeks), List.of(release));
 
 		assertThat(card.value()).isEqualTo("50");
 		assertThat(card.margin()).isEqualTo("19.3");
@@ -101,6 +103,11 @@ class SurveyResultsIntegrationTest extends PortalIntegrationTest {
 		// eleven points: the week without answers is skipped; NPS 50 is a quarter from
 		// the top of the -100..100 scale
 		assertThat(card.sparkline().split(" ")).hasSize(11).startsWith("2.0,9.0");
+		// the release falls in the fourth week: 2 + 3 * 116 / 11
+		assertThat(card.marks()).singleElement().satisfies((m) -> {
+			assertThat(m.x()).isEqualTo("33.6");
+			assertThat(m.label()).isEqualTo("App 2.0");
+		});
 	}
 
 	@Test
