@@ -93,4 +93,14 @@ class AnnotationIntegrationTest extends PortalIntegrationTest {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void staffReadWhatHurtsThisWeekAndModeratorsAreRefused() throws Exception {
+		this.mvc.perform(get("/staff/what-hurts").with(user(this.staff).roles("STAFF")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("What hurts this week"),
+					containsString("Most negative topics"), containsString("Rising in negative posts"))));
+		this.mvc.perform(get("/staff/what-hurts").with(user(this.moderator).roles("MODERATOR")))
+			.andExpect(status().isForbidden());
+	}
+
 }
