@@ -30,6 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterLockIntegrationTest {
 
 	@Autowired
+	RunOnceTestJob job;
+
+	@Test
+	void aRunOnceMethodIsSkippedWhileItsPeriodLasts() {
+		this.job.run();
+		this.job.run();
+		assertThat(this.job.runs()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT runs FROM cluster_lock WHERE name = 'test-job'").query(Long.class).single())
+			.isEqualTo(1L);
+	}
+
+	@Autowired
 	DataSource dataSource;
 
 	@Autowired

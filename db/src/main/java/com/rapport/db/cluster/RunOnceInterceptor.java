@@ -5,14 +5,20 @@ import java.time.Duration;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Runs a {@link RunOnce} method only on the node that claims its lock.
  */
 class RunOnceInterceptor implements MethodInterceptor {
+
+	private static final Logger log = LoggerFactory.getLogger(RunOnceInterceptor.class);
 
 	private final ClusterLock lock;
 
@@ -35,7 +41,14 @@ class RunOnceInterceptor implements MethodInterceptor {
 		if (atMost.compareTo(every) < 0) {
 			atMost = every;
 		}
-		if (!this.lock.tryClaim(runOnce.value(), atMost)) {
+		try {
+			if (!this.lock.tryClaim(runOnce.value(), atMost)) {
+				return null;
+			}
+		}
+		catch (DataAccessException ex) {
+			// the database is away (restart, shutdown): the job runs at its next turn
+			log.warn("Job {} skipped, its lock is unreachable: {}", runOnce.value(), ex.getClass().getSimpleName());
 			return null;
 		}
 		try {
