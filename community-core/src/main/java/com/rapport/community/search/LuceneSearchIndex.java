@@ -99,7 +99,7 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 
 	private volatile long appliedChange;
 
-	private long committedChange;
+	private volatile long committedChange;
 
 	private LuceneSearchIndex(Path path, boolean deleteOnClose, Directory directory, IndexWriter writer,
 			long generation, boolean complete, long appliedChange) throws IOException {
