@@ -13,7 +13,7 @@ staff_session() {
   token="$(curl -s -c "$jar" "$base_url/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)"
   curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=$user" \
     --data-urlencode "password=$password" --data-urlencode "_csrf=$token" "$base_url/login"
-  cookie="$(awk '$6 == "JSESSIONID" { print "JSESSIONID=" $7 }' "$jar")"
+  cookie="$(awk '$6 == "SESSION" || $6 == "JSESSIONID" { print $6 "=" $7 }' "$jar" | head -1)"
   rm -f "$jar"
   status="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base_url$page")"
   [ "$status" = 200 ] || { echo "could not open $page as $user (HTTP $status)" >&2; return 1; }

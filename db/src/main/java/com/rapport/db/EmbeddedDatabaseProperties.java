@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ephemeral when true, a fresh temporary data directory is used and deleted on
  * shutdown (tests)
  * @param database the schema name created inside the server
+ * @param port the loopback port the server listens on; 0 (the default) picks a free one.
+ * A fixed port lets a second portal node on the same machine use this server
+ * ({@code bench/two-nodes.sh}).
  */
 @ConfigurationProperties("rapport.db.embedded")
-public record EmbeddedDatabaseProperties(Path dataDir, boolean ephemeral, String database) {
+public record EmbeddedDatabaseProperties(Path dataDir, boolean ephemeral, String database, int port) {
 
 	public EmbeddedDatabaseProperties {
 		if (dataDir == null) {

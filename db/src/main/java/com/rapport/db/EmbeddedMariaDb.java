@@ -62,7 +62,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			Path dataDir = root.resolve("data");
 			Path baseDir = root.resolve("server");
 			Files.createDirectories(root);
-			int port = freeLoopbackPort();
+			int port = (properties.port() > 0) ? properties.port() : freeLoopbackPort();
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 				.setPort(port)
 				.setDataDir(dataDir.toFile())

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.rapport.community.topic.PostEvents.AnswerAccepted;
 
+import com.rapport.db.cluster.RunOnce;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +60,7 @@ public class CommunityRollups {
 
 	@Scheduled(fixedDelayString = "${rapport.community.rollup-interval:30s}",
 			initialDelayString = "${rapport.community.rollup-initial-delay:10s}")
+	@RunOnce(value = "community-rollups", every = "${rapport.community.rollup-interval:30s}")
 	void scheduled() {
 		advance();
 	}

@@ -16,6 +16,8 @@ import com.rapport.community.topic.PostEditor;
 import com.rapport.community.topic.PostEvents.PostEdited;
 import com.rapport.community.topic.TopicRef;
 
+import com.rapport.db.cluster.RunOnce;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -120,7 +122,13 @@ public class TopicModeration {
 	/**
 	 * Ends the pins whose time is up. Every node may run it: it is one idempotent update.
 	 */
+	/** Unpins expired pins on one node of the cluster each interval. */
 	@Scheduled(fixedDelayString = "${rapport.moderation.unpin-interval:60s}")
+	@RunOnce(value = "topic-unpin", every = "${rapport.moderation.unpin-interval:60s}")
+	public void scheduledUnpin() {
+		unpinExpired();
+	}
+
 	@Transactional
 	public void unpinExpired() {
 		this.jdbc

@@ -9,6 +9,8 @@ import com.rapport.community.member.MemberService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
 
+import com.rapport.db.cluster.RunOnce;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -55,7 +57,13 @@ public class TrustLevels {
 	 * idempotent update: every node may run it.
 	 * @return how many members were promoted
 	 */
+	/** Promotes on one node of the cluster each interval. */
 	@Scheduled(fixedDelayString = "${rapport.moderation.trust.promote-interval:10m}")
+	@RunOnce(value = "trust-promotion", every = "${rapport.moderation.trust.promote-interval:10m}")
+	public void scheduledPromotion() {
+		promoteNewMembers();
+	}
+
 	@Transactional
 	public int promoteNewMembers() {
 		Timestamp now = Timestamp.from(this.clock.instant());

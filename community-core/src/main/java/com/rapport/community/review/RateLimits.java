@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.rapport.db.cluster.RunOnce;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -90,6 +92,7 @@ class RateLimits {
 	 * day): any node may run it, running it twice does no harm.
 	 */
 	@Scheduled(fixedDelayString = "${rapport.review.purge-interval:1h}", initialDelayString = "5m")
+	@RunOnce(value = "review-rate-limit-purge", every = "${rapport.review.purge-interval:1h}")
 	void purge() {
 		this.jdbc.sql("DELETE FROM member_action WHERE acted_at < ? LIMIT 10000")
 			.param(Timestamp.from(this.clock.instant().minus(Duration.ofDays(2))))

@@ -69,6 +69,8 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 
 	private static final String STATE_KEY = "rapport.state";
 
+	private static final String CHANGE_KEY = "rapport.change";
+
 	private static final String COMPLETE = "complete";
 
 	private static final String INCOMPLETE = "incomplete";
@@ -95,9 +97,15 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 
 	private volatile long lastRefresh = System.nanoTime();
 
+	private volatile long appliedChange;
+
+	private volatile long committedChange;
+
 	private LuceneSearchIndex(Path path, boolean deleteOnClose, Directory directory, IndexWriter writer,
-			long generation, boolean complete) throws IOException {
+			long generation, boolean complete, long appliedChange) throws IOException {
 		this.path = path;
+		this.appliedChange = appliedChange;
+		this.committedChange = appliedChange;
 		this.deleteOnClose = deleteOnClose;
 		this.directory = directory;
 		this.writer = writer;
@@ -132,8 +140,9 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 			IndexWriter writer = new IndexWriter(directory, config);
 			long generation = sameSchema ? parseGeneration(data.get(GENERATION_KEY)) : 0;
 			boolean complete = sameSchema && COMPLETE.equals(data.get(STATE_KEY));
+			long appliedChange = sameSchema ? parseChange(data.get(CHANGE_KEY)) : -1;
 			LuceneSearchIndex index = new LuceneSearchIndex(path, deleteOnClose, directory, writer, generation,
-					complete);
+					complete, appliedChange);
 			index.commit();
 			return index;
 		}
@@ -231,6 +240,16 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 	}
 
 	@Override
+	public long appliedChange() {
+		return this.appliedChange;
+	}
+
+	@Override
+	public void appliedChange(long changeId) {
+		this.appliedChange = changeId;
+	}
+
+	@Override
 	public boolean needsRebuild() {
 		return !this.complete;
 	}
@@ -238,7 +257,7 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 	@Override
 	public void flush() {
 		synchronized (this.commitLock) {
-			if (!this.closed && this.writer.hasUncommittedChanges()) {
+			if (!this.closed && (this.writer.hasUncommittedChanges() || this.appliedChange != this.committedChange)) {
 				commit();
 			}
 		}
@@ -400,10 +419,13 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 	/** Commits with the index's state; callers hold {@link #commitLock}. */
 	private void commit() {
 		try {
-			this.writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, GENERATION_KEY,
-					Long.toString(this.generation.get()), STATE_KEY, this.complete ? COMPLETE : INCOMPLETE)
-				.entrySet());
+			long change = this.appliedChange;
+			this.writer.setLiveCommitData(
+					Map.of(SCHEMA_KEY, SCHEMA, GENERATION_KEY, Long.toString(this.generation.get()), STATE_KEY,
+							this.complete ? COMPLETE : INCOMPLETE, CHANGE_KEY, Long.toString(change))
+						.entrySet());
 			this.writer.commit();
+			this.committedChange = change;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -418,6 +440,18 @@ final class LuceneSearchIndex implements SearchIndex, Closeable {
 		catch (IOException ex) {
 			log.warn("Search index in {} cannot be read ({}): it will be rebuilt", path, ex.toString());
 			return Map.of(SCHEMA_KEY, "unreadable");
+		}
+	}
+
+	private static long parseChange(String value) {
+		if (value == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
 		}
 	}
 

@@ -63,6 +63,19 @@ interface SearchIndex {
 	void flush();
 
 	/**
+	 * The id of the last row of the {@code search_change} log this index followed, as
+	 * kept with its commits, so a restarted node catches up from there.
+	 * @return the id, -1 when unknown (a new index)
+	 */
+	long appliedChange();
+
+	/**
+	 * Records the last change log row followed; durable with the next {@link #flush()}.
+	 * @param changeId the row's id
+	 */
+	void appliedChange(long changeId);
+
+	/**
 	 * Runs a search.
 	 * @param query the words, filters and slice
 	 * @return the best post of each topic found

@@ -77,15 +77,13 @@ class SearchIndexer implements DisposableBean {
 	/** Every post of the topic carries the solved flag the "solved only" filter uses. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AnswerAccepted event) {
-		guarded("topic " + event.topicId(),
-				() -> this.index.replaceTopic(event.topicId(), this.posts.visibleInTopic(event.topicId())));
+		followTopic(event.topicId());
 	}
 
 	/** Every post of the topic carries the topic's tags, which the tag filter uses. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(TopicTagsChanged event) {
-		guarded("topic " + event.topicId(),
-				() -> this.index.replaceTopic(event.topicId(), this.posts.visibleInTopic(event.topicId())));
+		followTopic(event.topicId());
 	}
 
 	/**
@@ -94,9 +92,15 @@ class SearchIndexer implements DisposableBean {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void rebuildWhenNeeded() {
-		if (!this.index.needsRebuild()) {
-			return;
+		if (this.index.needsRebuild()) {
+			rebuildInBackground();
 		}
+	}
+
+	/**
+	 * Starts a rebuild in a thread of its own; searches meanwhile find what is indexed.
+	 */
+	void rebuildInBackground() {
 		Thread thread = new Thread(() -> {
 			try {
 				rebuild();
@@ -176,7 +180,13 @@ class SearchIndexer implements DisposableBean {
 		}
 	}
 
-	private void follow(long postId, long topicId) {
+	/** Replaces every post of the topic with what the database holds now. */
+	void followTopic(long topicId) {
+		guarded("topic " + topicId, () -> this.index.replaceTopic(topicId, this.posts.visibleInTopic(topicId)));
+	}
+
+	/** Replaces or removes the post (its whole topic for a first post). */
+	void follow(long postId, long topicId) {
 		guarded("post " + postId, () -> {
 			if (this.posts.isFirstPost(postId)) {
 				// the title, shown and matched with every post, may have changed

@@ -80,7 +80,7 @@ public final class AuditLogGenerator {
 		EmbeddedMariaDb server = null;
 		try {
 			if (embedded != null) {
-				server = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties(Path.of(embedded), false, "rapport"));
+				server = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties(Path.of(embedded), false, "rapport", 0));
 				url = server.jdbcUrl();
 			}
 			if (url == null) {

@@ -71,7 +71,7 @@ public final class DatasetGenerator {
 			String url = options.url();
 			if (options.embeddedDir() != null) {
 				server = EmbeddedMariaDb
-					.start(new EmbeddedDatabaseProperties(Path.of(options.embeddedDir()), false, "rapport"));
+					.start(new EmbeddedDatabaseProperties(Path.of(options.embeddedDir()), false, "rapport", 0));
 				url = server.jdbcUrl();
 			}
 			Database database = new Database(url, options.user(), options.password());

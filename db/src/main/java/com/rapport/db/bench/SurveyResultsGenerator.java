@@ -96,7 +96,7 @@ public final class SurveyResultsGenerator {
 		EmbeddedMariaDb server = null;
 		try {
 			if (embedded != null) {
-				server = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties(Path.of(embedded), false, "rapport"));
+				server = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties(Path.of(embedded), false, "rapport", 0));
 				url = server.jdbcUrl();
 			}
 			if (url == null) {

@@ -13,6 +13,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rapport.db.cluster.RunOnce;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +63,9 @@ class MailDispatcher {
 
 	@Scheduled(fixedDelayString = "${rapport.mail.poll-interval:5s}",
 			initialDelayString = "${rapport.mail.poll-interval:5s}")
+	// one node at a time: a mail is marked sent before the lock is released, so no node
+	// sends it twice; the lock has no period, so mail waits no longer than with one node
+	@RunOnce("mail-outbox")
 	void sendPending() {
 		try {
 			sendDue();

@@ -13,6 +13,8 @@ import com.rapport.survey.survey.SurveyService;
 import com.rapport.survey.survey.TriggerKind;
 import com.rapport.survey.trigger.SurveyInvitations;
 
+import com.rapport.db.cluster.RunOnce;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -64,6 +66,7 @@ class ForumSurveyTriggers {
 
 	/** Members who reached a survey's days of membership and were never invited to it. */
 	@Scheduled(fixedDelayString = "${rapport.survey.membership-check-interval:1h}", initialDelayString = "1m")
+	@RunOnce(value = "survey-membership-days", every = "${rapport.survey.membership-check-interval:1h}")
 	@Transactional
 	public void membershipAnniversaries() {
 		for (Survey survey : this.surveys.withTrigger(TriggerKind.MEMBERSHIP_DAYS)) {

@@ -139,7 +139,9 @@ class AccountJourneyBrowserTest extends BrowserTest {
 		submit();
 		assertThat(find(".account-name").getText()).isEqualTo(name);
 
-		driver().manage().deleteCookieNamed("JSESSIONID");
+		// the session cookie of Spring Session (sessions live in the database)
+		assertThat(driver().manage().getCookieNamed("SESSION")).isNotNull();
+		driver().manage().deleteCookieNamed("SESSION");
 		Cookie rememberMe = driver().manage().getCookieNamed("remember-me");
 		assertThat(rememberMe).isNotNull();
 		open("/");

@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reading is cheap: an anonymous visitor gets no HTTP session, and a topic view is
- * counted later in a batch instead of written while the page waits.
+ * Reading is cheap: an anonymous visitor gets no HTTP session (no row in the session
+ * table either), and a topic view is counted later in a batch instead of written while
+ * the page waits.
  */
 class AnonymousReadingIntegrationTest extends PortalIntegrationTest {
 
@@ -39,11 +40,13 @@ class AnonymousReadingIntegrationTest extends PortalIntegrationTest {
 	@Test
 	void anonymousPageViewsCreateNoSessionAndCountViewsInABatch() throws Exception {
 		TopicRef topic = topic();
+		long sessions = sessionRows();
 		for (String path : new String[] { "/", "/latest", "/login", "/register", "/t/" + topic.id() + "?x" }) {
 			HttpResponse<String> response = get(path);
 			assertThat(response.headers().allValues("Set-Cookie")).as("cookies set by %s", path)
-				.noneMatch((cookie) -> cookie.startsWith("JSESSIONID"));
+				.noneMatch((cookie) -> cookie.startsWith("JSESSIONID") || cookie.startsWith("SESSION="));
 		}
+		assertThat(sessionRows()).as("sessions in the database, shared by the nodes").isEqualTo(sessions);
 		String page = "/t/" + topic.slug() + "/" + topic.id();
 		assertThat(get(page).statusCode()).isEqualTo(200);
 		assertThat(get(page).statusCode()).isEqualTo(200);
@@ -51,6 +54,10 @@ class AnonymousReadingIntegrationTest extends PortalIntegrationTest {
 
 		this.views.flush();
 		assertThat(viewCount(topic.id())).isEqualTo(2);
+	}
+
+	private long sessionRows() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION").query(Long.class).single();
 	}
 
 	private int viewCount(long topicId) {

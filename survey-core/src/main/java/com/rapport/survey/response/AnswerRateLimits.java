@@ -3,6 +3,8 @@ package com.rapport.survey.response;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.rapport.db.cluster.RunOnce;
+
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,6 +61,7 @@ class AnswerRateLimits {
 	}
 
 	@Scheduled(fixedDelayString = "${rapport.survey.rate.purge-interval:5m}")
+	@RunOnce(value = "survey-rate-limit-purge", every = "${rapport.survey.rate.purge-interval:5m}")
 	@Transactional
 	public void purge() {
 		long window = this.clock.millis() / WINDOW.toMillis();

@@ -8,6 +8,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rapport.db.cluster.RunOnce;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -92,7 +94,13 @@ public class RespondentData {
 	 * Deletes the responses older than their survey's retention period, in batches.
 	 * @return how many were deleted
 	 */
+	/** The nightly retention run, on one node of the cluster. */
 	@Scheduled(cron = "${rapport.survey.retention-cron:0 30 3 * * *}")
+	@RunOnce(value = "survey-retention", every = "1h", lockAtMostFor = "2h")
+	public void scheduledPurge() {
+		purgeExpired();
+	}
+
 	public int purgeExpired() {
 		List<long[]> surveys = this.jdbc.sql("SELECT id, retention_days FROM survey WHERE retention_days IS NOT NULL")
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })

@@ -14,6 +14,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rapport.db.cluster.RunOnce;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -46,7 +48,10 @@ class WebhookDispatcher {
 		this.clock = clock;
 	}
 
+	// one node at a time: a delivery is marked delivered before the lock is released, so
+	// no node posts it twice
 	@Scheduled(fixedDelayString = "${rapport.survey.webhook.poll-interval:10s}")
+	@RunOnce("survey-webhooks")
 	public void deliverDue() {
 		List<Delivery> due = this.jdbc.sql("""
 				SELECT d.id, d.response_id, d.attempts, s.webhook_url, s.webhook_secret, s.survey_key
