@@ -1,5 +1,7 @@
 package com.rapport.portal.survey;
 
+import java.nio.charset.StandardCharsets;
+
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.poll.TopicSurvey;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * A survey inline in a topic: moderators attach and remove it, members answer it. The
@@ -60,14 +63,14 @@ class TopicSurveyController {
 		catch (RejectedException rejected) {
 			redirect.addFlashAttribute("error", rejected.fieldErrors().values().iterator().next());
 		}
-		return topic(id);
+		return topic(viewer, id);
 	}
 
 	@PostMapping("/t/{id}/survey/remove")
 	String detach(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
 		this.topicSurveys.detach(viewer, id);
 		redirect.addFlashAttribute("message", "topicSurvey.removed");
-		return topic(id);
+		return topic(viewer, id);
 	}
 
 	@PostMapping("/t/{id}/survey/answer")
@@ -94,24 +97,24 @@ class TopicSurveyController {
 			outcome = this.answering.answer(token, request, false);
 		}
 		catch (SurveyRejectedException rejected) {
-			return rejected(id, token, rejected.messageKey(), response, model, redirect);
+			return rejected(viewer, id, token, rejected.messageKey(), response, model, redirect);
 		}
 		if (outcome.result().complete()) {
 			redirect.addFlashAttribute("message",
 					(attached.mode() == TopicSurveyMode.POLL) ? "topicSurvey.voted" : "topicSurvey.thanks");
-			return topic(id) + "#topic-survey";
+			return topic(viewer, id) + "#topic-survey";
 		}
 		Survey survey = this.answering.version(outcome.context());
 		return step(model, id, survey,
 				this.answering.page(survey, outcome.result().nextStep(), outcome.context(), null));
 	}
 
-	private String rejected(long id, String token, String error, HttpServletResponse response, Model model,
-			RedirectAttributes redirect) {
+	private String rejected(Viewer viewer, long id, String token, String error, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
 		if (error.equals("survey.error.expired") || error.equals("survey.error.notFound")
 				|| error.equals("survey.error.closed") || error.equals("survey.error.alreadyAnswered")) {
 			redirect.addFlashAttribute("error", error);
-			return topic(id) + "#topic-survey";
+			return topic(viewer, id) + "#topic-survey";
 		}
 		response.setStatus(error.equals("survey.error.rateLimited") ? HttpStatus.TOO_MANY_REQUESTS.value()
 				: HttpStatus.BAD_REQUEST.value());
@@ -134,8 +137,12 @@ class TopicSurveyController {
 		return "PRIVATE".equals(mode) ? TopicSurveyMode.PRIVATE : null;
 	}
 
-	private static String topic(long id) {
-		return "redirect:/t/" + id;
+	/** The topic's own address, where the flash message is shown. */
+	private String topic(Viewer viewer, long id) {
+		return this.topics.topic(viewer, id, 1)
+			.map((view) -> "redirect:/t/" + UriUtils.encodePathSegment(view.summary().slug(), StandardCharsets.UTF_8)
+					+ "/" + id)
+			.orElse("redirect:/t/" + id);
 	}
 
 }

@@ -119,7 +119,7 @@ class TopicSurveyIntegrationTest extends PortalIntegrationTest {
 		String token = aged(tokenIn(page(first)));
 		for (int attempt = 0; attempt < 2; attempt++) {
 			this.mvc.perform(vote(first, token).param("q" + question, "1"))
-				.andExpect(redirectedUrl("/t/" + this.topic.id() + "#topic-survey"))
+				.andExpect(redirectedUrl("/t/" + this.topic.slug() + "/" + this.topic.id() + "#topic-survey"))
 				.andExpect(flash().attribute("message", "topicSurvey.voted"));
 		}
 		assertThat(this.jdbc.sql("SELECT channel, status, page_url FROM survey_response WHERE survey_id = ?")
