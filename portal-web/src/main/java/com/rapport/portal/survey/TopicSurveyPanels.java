@@ -18,9 +18,9 @@ import com.rapport.survey.results.SurveyResults;
 import com.rapport.survey.survey.Survey;
 import com.rapport.survey.survey.SurveyService;
 import com.rapport.survey.survey.SurveyStatus;
-import com.rapport.survey.survey.SurveySummary;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,8 +46,12 @@ public class TopicSurveyPanels {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	TopicSurveyPanels(TopicSurveys topicSurveys, SurveyService surveys, ResponseService responses,
-			MemberRespondents memberRespondents, SurveyAnswering answering, SurveyResults results, Clock clock) {
+			MemberRespondents memberRespondents, SurveyAnswering answering, SurveyResults results, Clock clock,
+			JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.topicSurveys = topicSurveys;
 		this.surveys = surveys;
 		this.responses = responses;
@@ -94,11 +98,24 @@ public class TopicSurveyPanels {
 	}
 
 	/**
-	 * The surveys a moderator may show in a topic: the published ones.
-	 * @return the surveys
+	 * The surveys a moderator may show in a topic: the published ones (names only, read
+	 * on every topic page a moderator opens, so without counting responses).
+	 * @return the surveys, by name
 	 */
-	public List<SurveySummary> attachable() {
-		return this.surveys.list().stream().filter((s) -> s.status() == SurveyStatus.PUBLISHED).toList();
+	public List<Attachable> attachable() {
+		return this.jdbc.sql("SELECT id, survey_key, name FROM survey WHERE status = 'PUBLISHED' ORDER BY name, id")
+			.query((rs, n) -> new Attachable(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	/**
+	 * A survey a moderator may show in a topic.
+	 *
+	 * @param id the survey
+	 * @param key its key
+	 * @param name its name
+	 */
+	public record Attachable(long id, String key, String name) {
 	}
 
 	TopicSurveyPanel withResults(long topicId, Survey survey, TopicSurveyMode mode, Locale locale) {
