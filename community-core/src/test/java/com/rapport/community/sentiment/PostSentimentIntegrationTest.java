@@ -10,7 +10,6 @@ import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.PostEditor;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
-import com.rapport.survey.display.SuppressionCheck;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +32,7 @@ class PostSentimentIntegrationTest extends CommunityIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	SuppressionCheck suppression;
+	RecentNegativePost suppression;
 
 	@Autowired
 	MutableClock clock;

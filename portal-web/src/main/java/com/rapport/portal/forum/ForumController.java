@@ -20,11 +20,13 @@ import com.rapport.community.topic.TopicService;
 import com.rapport.community.topic.TopicSummary;
 import com.rapport.community.topic.TopicView;
 import com.rapport.community.topic.ViewCounter;
+import com.rapport.portal.survey.TopicSurveyPanels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -65,8 +67,11 @@ class ForumController {
 
 	private final Tags tags;
 
+	private final TopicSurveyPanels topicSurveys;
+
 	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService, ViewCounter views,
-			Reactions reactions, Watching watching, Appeals appeals, Tags tags) {
+			Reactions reactions, Watching watching, Appeals appeals, Tags tags, TopicSurveyPanels topicSurveys) {
+		this.topicSurveys = topicSurveys;
 		this.appeals = appeals;
 		this.categories = categories;
 		this.topics = topics;
@@ -125,7 +130,8 @@ class ForumController {
 	String topic(@PathVariable(required = false) String slug, @PathVariable long id,
 			@RequestParam(name = "page", defaultValue = "1") int page,
 			@RequestParam(name = "quote", required = false) Integer quote,
-			@RequestParam(name = "replyTo", required = false) Integer replyTo, Viewer viewer, Model model) {
+			@RequestParam(name = "replyTo", required = false) Integer replyTo, Viewer viewer, Locale locale,
+			HttpServletRequest request, Model model) {
 		TopicView view = this.topics.topic(viewer, id, page).orElseThrow(ForumController::notFound);
 		if (!view.summary().slug().equals(slug)) {
 			return "redirect:/t/" + UriUtils.encodePathSegment(view.summary().slug(), "UTF-8") + "/" + id
@@ -135,6 +141,7 @@ class ForumController {
 			this.views.countView(id);
 		}
 		showTopic(view, viewer, model);
+		showSurvey(view, viewer, locale, request, model);
 		if (!view.posts().isEmpty()) {
 			this.watching.markRead(viewer, id, view.posts().get(view.posts().size() - 1).postNumber());
 		}
@@ -172,6 +179,17 @@ class ForumController {
 		}
 	}
 
+	/**
+	 * The survey a moderator placed in the topic, and for moderators what they may place.
+	 */
+	private void showSurvey(TopicView view, Viewer viewer, Locale locale, HttpServletRequest request, Model model) {
+		this.topicSurveys.panel(viewer, view.summary().id(), locale, request)
+			.ifPresent((panel) -> model.addAttribute("topicSurvey", panel));
+		if (viewer.isModerator()) {
+			model.addAttribute("attachableSurveys", this.topicSurveys.attachable());
+		}
+	}
+
 	/** What the tag field of a composer offers and says. */
 	private void tagChoices(Viewer viewer, Model model) {
 		model.addAttribute("tagSuggestions",
@@ -183,7 +201,7 @@ class ForumController {
 
 	@PostMapping("/t/{id}/replies")
 	String reply(@PathVariable long id, @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult result,
-			Viewer viewer, Model model, RedirectAttributes redirect) {
+			Viewer viewer, Locale locale, HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				int number = this.topicService.reply(viewer, id, form.getBody(), form.getReplyTo());
@@ -201,6 +219,7 @@ class ForumController {
 		}
 		TopicView view = this.topics.topic(viewer, id, 1).orElseThrow(ForumController::notFound);
 		showTopic(view, viewer, model);
+		showSurvey(view, viewer, locale, request, model);
 		return "forum/topic";
 	}
 

@@ -105,6 +105,45 @@ class ForumSurveyTriggersIntegrationTest extends PortalIntegrationTest {
 		assertThat(this.invitations.invite(survey, calm.memberId())).isTrue();
 	}
 
+	@Test
+	void aMemberWithAnOpenFollowUpIsNotSurveyedUntilItIsResolved() {
+		String key = unique("nps").toLowerCase().replace('_', '-');
+		long surveyId = this.surveys.create(key, "Membership NPS", List.of(new NewQuestion(QuestionType.NPS, true,
+				"How likely are you to recommend us to a friend?", null, null)));
+		this.surveys.publish(surveyId);
+		TestData.asStaff(() -> {
+			this.surveys.update(surveyId, "Membership NPS",
+					new SurveySettings(SurveySettings.DEFAULTS.displayMode(), List.of(), null, null, 100, null, null,
+							null, true, 10, null, null, TriggerKind.MEMBERSHIP_DAYS, 30, null, null));
+			return null;
+		});
+		var survey = this.surveys.findByKey(key).orElseThrow();
+		Viewer waiting = testData().member("waiting");
+		Viewer invited = testData().member("invited");
+		assertThat(this.invitations.invite(survey, invited.memberId())).isTrue();
+		long waitingFollowUp = openFollowUp(waiting);
+		long invitedFollowUp = openFollowUp(invited);
+
+		assertThat(this.invitations.invite(survey, waiting.memberId())).as("staff still owe them an answer").isFalse();
+		assertThat(this.invitations.open(invited.memberId())).as("an earlier invitation waits too").isEmpty();
+
+		this.jdbc.sql("UPDATE follow_up SET status = 'RESOLVED' WHERE id IN (?, ?)")
+			.params(waitingFollowUp, invitedFollowUp)
+			.update();
+		assertThat(this.invitations.invite(survey, waiting.memberId())).isTrue();
+		assertThat(this.invitations.open(invited.memberId())).extracting((s) -> s.key()).containsExactly(key);
+	}
+
+	private long openFollowUp(Viewer member) {
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		this.jdbc
+			.sql("INSERT INTO follow_up (source, member_id, status, due_at, created_at) "
+					+ "VALUES ('POST', ?, 'CONTACTED', NOW(), NOW())")
+			.param(member.memberId())
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
 	private void solve(Viewer author, Viewer helper, Category category) {
 		TopicRef topic = this.topics.startTopic(author,
 				new NewTopic(category.id(), "My stove will not light " + unique("t"), "It clicks but no flame."));

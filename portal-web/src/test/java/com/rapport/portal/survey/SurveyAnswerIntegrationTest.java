@@ -200,6 +200,87 @@ class SurveyAnswerIntegrationTest extends PortalIntegrationTest {
 		assertThat(script.getResponse().getContentAsByteArray().length).isLessThan(5 * 1024);
 	}
 
+	@Test
+	void theSamePageSubmittedManyTimesAtOnceStoresOneResponseAndCountsItOnce() throws Exception {
+		Survey survey = survey(false, List.of());
+		String token = aged(tokenOf(this.mvc.perform(get("/s/" + survey.key())).andReturn()));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			List<java.util.concurrent.Future<String>> submits = new java.util.ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				submits.add(pool.submit(() -> this.mvc
+					.perform(post("/s/" + survey.key()).param("token", token).param("q" + npsId(survey), "10"))
+					.andReturn()
+					.getResponse()
+					.getRedirectedUrl()));
+			}
+			for (java.util.concurrent.Future<String> submit : submits) {
+				assertThat(submit.get()).as("every copy is acknowledged").isEqualTo("/s/" + survey.key() + "/thanks");
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(responses(survey)).isEqualTo(1);
+		assertThat(this.surveys.findById(survey.id()).orElseThrow().responseCount()).isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("SELECT SUM(answers) FROM survey_rollup WHERE survey_id = ? AND question_key = '' "
+					+ "AND bucket IN ('started', 'completed')")
+			.param(survey.id())
+			.query(Integer.class)
+			.single()).as("started and completed counted once each").isEqualTo(2);
+	}
+
+	@Test
+	void aRespondentStartsTwentyResponsesAMinuteWhileRetriesOfKnownOnesAreNeverLimited() throws Exception {
+		Survey survey = survey(false, List.of());
+		TestData.asStaff(() -> {
+			this.surveys.update(survey.id(), "Test NPS", new SurveySettings(SurveySettings.DEFAULTS.displayMode(),
+					List.of(), null, null, 100, null, null, null, false, 0, null, null, null, null, null, null));
+			return null;
+		});
+		String address = "10.77." + (System.nanoTime() % 200) + "." + (System.nanoTime() % 250);
+		jakarta.servlet.http.Cookie respondent = new jakarta.servlet.http.Cookie(SurveyLinkController.RESPONDENT_COOKIE,
+				unique("rid"));
+		String first = null;
+		for (int n = 1; n <= 21; n++) {
+			String token = tokenOf(this.mvc.perform(get("/s/" + survey.key()).cookie(respondent)).andReturn());
+			first = (first != null) ? first : token;
+			String sent = token;
+			this.mvc.perform(post("/s/" + survey.key() + "/save").param("token", token)
+				.param("q" + npsId(survey), "8")
+				.with((request) -> {
+					request.setRemoteAddr(address);
+					return request;
+				}))
+				.andExpect((n <= 20) ? status().isNoContent() : status().isBadRequest())
+				.andExpect((result) -> assertThat(sent).isNotNull());
+		}
+		assertThat(responses(survey)).isEqualTo(20);
+		String known = first;
+		this.mvc.perform(post("/s/" + survey.key() + "/save").param("token", known)
+			.param("q" + npsId(survey), "9")
+			.with((request) -> {
+				request.setRemoteAddr(address);
+				return request;
+			})).andExpect(status().isNoContent());
+	}
+
+	@Test
+	void anEditedQuestionIsShownAtOnce() throws Exception {
+		Survey survey = survey(false, List.of());
+		assertThat(this.mvc.perform(get("/s/" + survey.key())).andReturn().getResponse().getContentAsString())
+			.contains("How likely are you to recommend us?");
+		TestData.asStaff(() -> {
+			this.surveys.updateQuestion(survey.id(), "q1",
+					new NewQuestion(QuestionType.NPS, true, "How likely are you to recommend our tents?", null, null));
+			return null;
+		});
+		assertThat(this.mvc.perform(get("/s/" + survey.key())).andReturn().getResponse().getContentAsString())
+			.contains("How likely are you to recommend our tents?")
+			.doesNotContain("recommend us?");
+	}
+
 	private Survey survey(boolean followUp, List<String> origins) {
 		String key = unique("s").toLowerCase().replace('_', '-');
 		NewQuestion nps = new NewQuestion(QuestionType.NPS, true, "How likely are you to recommend us?", null, null);

@@ -26,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * waits: the global one (no survey at all) and the survey's own. The budget lives in the
  * database, keyed by the hashed respondent id, so it holds on every channel and node.
  * <p>
- * Context suppression (a member who recently wrote a negative post) applies where the
- * member is known (forum invitations): {@link SuppressionCheck} beans the forums provide
- * are asked first, so this package still knows nothing of them.
+ * Context suppression (a member with an open follow-up, or who recently wrote a negative
+ * post) applies where the member is known: {@link SuppressionCheck} beans the forums
+ * provide are asked, so this package still knows nothing of them.
  */
 @Service
 public class DisplayRules {
@@ -41,8 +41,11 @@ public class DisplayRules {
 
 	private final SurveyRollups rollups;
 
+	private final List<SuppressionCheck> suppressions;
+
 	DisplayRules(JdbcClient jdbc, Clock clock, @Value("${rapport.survey.recontact-days:30}") int globalWaitDays,
-			SurveyRollups rollups) {
+			SurveyRollups rollups, List<SuppressionCheck> suppressions) {
+		this.suppressions = List.copyOf(suppressions);
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.globalWait = Duration.ofDays(globalWaitDays);
@@ -56,12 +59,27 @@ public class DisplayRules {
 	 * @return the decision
 	 */
 	public Decision decide(Survey survey, String respondentHash) {
+		return decide(survey, respondentHash, null);
+	}
+
+	/**
+	 * Whether the respondent may be asked this survey now; a known member is also left
+	 * alone while their context suppresses surveys (see {@link SuppressionCheck}).
+	 * @param survey the survey
+	 * @param respondentHash the hashed respondent id
+	 * @param memberId the member, or null when the respondent is not a known member
+	 * @return the decision
+	 */
+	public Decision decide(Survey survey, String respondentHash, Long memberId) {
 		Instant now = this.clock.instant();
 		if (!survey.isOpenAt(now)) {
 			return Decision.CLOSED;
 		}
 		if (!isSampled(respondentHash, survey.id(), survey.settings().samplingPercent())) {
 			return Decision.NOT_SAMPLED;
+		}
+		if (memberId != null && isSuppressed(memberId)) {
+			return Decision.SUPPRESSED;
 		}
 		List<Contact> contacts = this.jdbc
 			.sql("SELECT survey_id, answered_at, dismissed_at FROM survey_contact WHERE respondent_hash = ?")
@@ -86,6 +104,16 @@ public class DisplayRules {
 			}
 		}
 		return Decision.SHOW;
+	}
+
+	/**
+	 * Whether a member's context keeps them from being surveyed now (an open follow-up, a
+	 * recent negative post, whatever the forums report).
+	 * @param memberId the member
+	 * @return true to leave them alone
+	 */
+	public boolean isSuppressed(long memberId) {
+		return this.suppressions.stream().anyMatch((check) -> check.suppresses(memberId));
 	}
 
 	/**
@@ -167,7 +195,7 @@ public class DisplayRules {
 	 */
 	public enum Decision {
 
-		SHOW, CLOSED, NOT_SAMPLED, ALREADY_ANSWERED, RECONTACT_WAIT
+		SHOW, CLOSED, NOT_SAMPLED, SUPPRESSED, ALREADY_ANSWERED, RECONTACT_WAIT
 
 	}
 

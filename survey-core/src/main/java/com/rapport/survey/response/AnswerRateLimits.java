@@ -2,10 +2,17 @@ package com.rapport.survey.response;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 import com.rapport.db.cluster.RunOnce;
 
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,19 +36,30 @@ class AnswerRateLimits {
 	}
 
 	/**
-	 * Counts one hit on {@code bucket}.
-	 * @param bucket e.g. "a:127.0.0.1"
-	 * @param limit hits allowed per window
-	 * @return true while within the limit
+	 * Counts one hit on each bucket, with one upsert for all of them and one read.
+	 * @param limits hits allowed per window, by bucket (e.g. "a:127.0.0.1")
+	 * @return true while every bucket is within its limit
 	 */
-	boolean tryHit(String bucket, int limit) {
+	boolean tryHit(Map<String, Integer> limits) {
+		if (limits.isEmpty()) {
+			return true;
+		}
 		long window = this.clock.millis() / WINDOW.toMillis();
+		// rows in the same order in every request, so two upserts never wait for each
+		// other crosswise
+		List<String> buckets = new ArrayList<>(new TreeSet<>(limits.keySet()));
+		String rows = String.join(", ", Collections.nCopies(buckets.size(), "(?, ?, 1)"));
+		Object[] params = new Object[buckets.size() * 2];
+		for (int i = 0; i < buckets.size(); i++) {
+			params[2 * i] = buckets.get(i);
+			params[2 * i + 1] = window;
+		}
 		for (int attempt = 1;; attempt++) {
 			try {
 				this.jdbc
-					.sql("INSERT INTO survey_rate_limit (bucket, window_start, hits) VALUES (?, ?, 1) "
-							+ "ON DUPLICATE KEY UPDATE hits = hits + 1")
-					.params(bucket, window)
+					.sql("INSERT INTO survey_rate_limit (bucket, window_start, hits) VALUES " + rows
+							+ " ON DUPLICATE KEY UPDATE hits = hits + 1")
+					.params(params)
 					.update();
 				break;
 			}
@@ -53,11 +71,13 @@ class AnswerRateLimits {
 				}
 			}
 		}
-		int hits = this.jdbc.sql("SELECT hits FROM survey_rate_limit WHERE bucket = ? AND window_start = ?")
-			.params(bucket, window)
-			.query(Integer.class)
-			.single();
-		return hits <= limit;
+		Map<String, Integer> hits = new HashMap<>();
+		this.jdbc
+			.sql("SELECT bucket, hits FROM survey_rate_limit WHERE window_start = :window AND bucket IN (:buckets)")
+			.param("window", window)
+			.param("buckets", buckets)
+			.query((RowCallbackHandler) (rs) -> hits.put(rs.getString(1), rs.getInt(2)));
+		return limits.entrySet().stream().allMatch((limit) -> hits.getOrDefault(limit.getKey(), 0) <= limit.getValue());
 	}
 
 	@Scheduled(fixedDelayString = "${rapport.survey.rate.purge-interval:5m}")

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,11 +98,12 @@ public class ResponseService {
 			throw new SurveyRejectedException("survey.error.notFound");
 		}
 		String hidden = encodeHidden(submission.hiddenFields());
-		ExistingResponse existing = find(submission.publicId());
-		if (existing == null) {
+		ExistingResponse found = find(submission.publicId());
+		if (found == null) {
 			checkRates(submission);
 		}
 		for (int attempt = 1;; attempt++) {
+			ExistingResponse existing = found;
 			try {
 				SubmissionResult result = this.transactions
 					.execute((status) -> store(survey, submission, hidden, existing));
@@ -124,11 +126,16 @@ public class ResponseService {
 					throw ex;
 				}
 			}
+			catch (CreatedConcurrently ex) {
+				// the same page was sent twice at once and the other request created the
+				// response (its insert committed before ours failed): everything of ours
+				// was rolled back, so carry on as a retry of that response
+				found = find(submission.publicId());
+			}
 		}
 	}
 
-	private SubmissionResult store(Survey survey, Submission submission, String hidden, ExistingResponse existing) {
-		ExistingResponse response = (existing != null) ? existing : find(submission.publicId());
+	private SubmissionResult store(Survey survey, Submission submission, String hidden, ExistingResponse response) {
 		if (response != null && response.surveyId() != survey.id()) {
 			throw new SurveyRejectedException("survey.error.invalidToken");
 		}
@@ -146,7 +153,8 @@ public class ResponseService {
 		if (!submission.partial()) {
 			requireAnswered(step, given, stored);
 		}
-		long responseId = (response != null) ? response.id() : create(survey, submission, hidden);
+		SurveyRollups.Increments increments = this.rollups.increments();
+		long responseId = (response != null) ? response.id() : create(survey, submission, hidden, increments);
 		List<String> firstAnswers = new ArrayList<>();
 		for (ParsedAnswer answer : given) {
 			Question question = survey.question(answer.questionId()).orElseThrow();
@@ -155,8 +163,9 @@ public class ResponseService {
 				firstAnswers.add(question.key());
 			}
 		}
-		this.rollups.reached(responseId, firstAnswers);
+		this.rollups.reached(increments, responseId, firstAnswers);
 		if (submission.partial()) {
+			this.rollups.write(increments);
 			return new SubmissionResult(responseId, false, step, submission.passed());
 		}
 		Set<String> passed = new HashSet<>(submission.passed());
@@ -166,9 +175,11 @@ public class ResponseService {
 			.ifPresent((q) -> numbers.put(q.key(), a.number())));
 		List<Question> next = SurveyFlow.nextStep(survey, numbers, passed);
 		if (!next.isEmpty()) {
+			this.rollups.write(increments);
 			return new SubmissionResult(responseId, false, next, passed);
 		}
-		boolean counted = complete(survey, responseId, submission.respondentHash());
+		boolean counted = complete(survey, responseId, submission.respondentHash(), increments);
+		this.rollups.write(increments);
 		return new SubmissionResult(responseId, true, List.of(), passed, counted);
 	}
 
@@ -230,12 +241,14 @@ public class ResponseService {
 	}
 
 	private void checkRates(Submission submission) {
-		if (submission.address() != null
-				&& !this.rateLimits.tryHit("a:" + submission.address(), this.perAddressLimit)) {
-			throw new SurveyRejectedException("survey.error.rateLimited");
+		Map<String, Integer> limits = new HashMap<>();
+		if (submission.address() != null) {
+			limits.put("a:" + submission.address(), this.perAddressLimit);
 		}
-		if (submission.respondentHash() != null
-				&& !this.rateLimits.tryHit("r:" + submission.respondentHash(), this.perRespondentLimit)) {
+		if (submission.respondentHash() != null) {
+			limits.put("r:" + submission.respondentHash(), this.perRespondentLimit);
+		}
+		if (!this.rateLimits.tryHit(limits)) {
 			throw new SurveyRejectedException("survey.error.rateLimited");
 		}
 	}
@@ -267,7 +280,7 @@ public class ResponseService {
 		}
 	}
 
-	private long create(Survey survey, Submission submission, String hidden) {
+	private long create(Survey survey, Submission submission, String hidden, SurveyRollups.Increments increments) {
 		if (submission.respondentHash() != null && survey.settings().oncePerRespondent()
 				&& hasCompleted(survey.id(), submission.respondentHash())) {
 			throw new SurveyRejectedException("survey.error.alreadyAnswered");
@@ -282,6 +295,7 @@ public class ResponseService {
 			}
 		}
 		var keys = new GeneratedKeyHolder();
+		Instant now = this.clock.instant();
 		try {
 			this.jdbc
 				.sql("""
@@ -291,21 +305,16 @@ public class ResponseService {
 						""")
 				.params(submission.publicId(), survey.id(), submission.version(), submission.respondentHash(),
 						submission.channel().name(), submission.pageUrl(), submission.locale(),
-						submission.device().name(), hidden, submission.personalLinkId(),
-						Timestamp.from(this.clock.instant()))
+						submission.device().name(), hidden, submission.personalLinkId(), Timestamp.from(now))
 				.update(keys, "id");
-			this.rollups.started(survey.id(), submission.channel().name(), submission.locale(),
-					submission.device().name());
 		}
 		catch (DuplicateKeyException ex) {
-			// the same page sent twice at once: the other request created it and has
-			// committed by now (the insert waited for its lock); carry on with that one
-			return this.jdbc.sql("SELECT id FROM survey_response WHERE public_id = ? FOR UPDATE")
-				.param(submission.publicId())
-				.query(Long.class)
-				.single();
+			throw new CreatedConcurrently();
 		}
-		return keys.getKeyAs(Number.class).longValue();
+		long responseId = keys.getKeyAs(Number.class).longValue();
+		this.rollups.started(increments, responseId, survey.id(), submission.channel().name(), submission.locale(),
+				submission.device().name(), now);
+		return responseId;
 	}
 
 	private void save(long responseId, ParsedAnswer answer, Question question) {
@@ -320,8 +329,10 @@ public class ResponseService {
 		}
 	}
 
-	private boolean complete(Survey survey, long responseId, String respondentHash) {
-		Timestamp now = Timestamp.from(this.clock.instant());
+	private boolean complete(Survey survey, long responseId, String respondentHash,
+			SurveyRollups.Increments increments) {
+		Instant completedAt = this.clock.instant();
+		Timestamp now = Timestamp.from(completedAt);
 		int changed = this.jdbc
 			.sql("UPDATE survey_response SET status = 'COMPLETE', completed_at = ? WHERE id = ? AND status = 'PARTIAL'")
 			.params(now, responseId)
@@ -329,7 +340,7 @@ public class ResponseService {
 		if (changed == 0) {
 			return false;
 		}
-		this.rollups.completed(responseId);
+		this.rollups.completed(increments, responseId, completedAt);
 		if (respondentHash != null) {
 			this.jdbc.sql(
 					"INSERT INTO survey_contact (respondent_hash, survey_id, shown_at, answered_at) VALUES (?, ?, ?, ?) "
@@ -402,6 +413,17 @@ public class ResponseService {
 	}
 
 	private record ExistingResponse(long id, long surveyId, boolean complete) {
+	}
+
+	/** Another request created the same response while this one tried to. */
+	private static final class CreatedConcurrently extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		CreatedConcurrently() {
+			super(null, null, false, false);
+		}
+
 	}
 
 }

@@ -56,6 +56,15 @@ public class SurveyResults {
 	}
 
 	/**
+	 * The counts of every day so far (a poll's results).
+	 * @param surveyId the survey
+	 * @return the counts
+	 */
+	public ResultsCounts allTime(long surveyId) {
+		return period(surveyId, LocalDate.of(2000, 1, 1), today().plusDays(2));
+	}
+
+	/**
 	 * The counts of a period by day, question and bucket.
 	 * @param surveyId the survey
 	 * @param from the first day

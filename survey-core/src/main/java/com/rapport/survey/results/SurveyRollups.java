@@ -72,48 +72,77 @@ public class SurveyRollups {
 	}
 
 	/**
+	 * A new set of increments for one answer request: collected while its transaction
+	 * stores the response, written by {@link #write} with one upsert in key order.
+	 * @return the empty increments
+	 */
+	public Increments increments() {
+		return new Increments();
+	}
+
+	/**
 	 * Counts a response started; call in the transaction that creates it.
+	 * @param increments the request's increments
+	 * @param responseId the new response
 	 * @param surveyId the survey
 	 * @param channel the channel
 	 * @param locale the language shown
 	 * @param device the device class
+	 * @param startedAt when it was created
 	 */
-	public void started(long surveyId, String channel, String locale, String device) {
-		RollupCounts counts = new RollupCounts();
-		counts.add(surveyId, RollupCounts.FUNNEL, today(), new Dimensions(channel, locale, device),
+	public void started(Increments increments, long responseId, long surveyId, String channel, String locale,
+			String device, Instant startedAt) {
+		Dimensions dims = new Dimensions(channel, locale, device);
+		increments.response = new Response(responseId, surveyId, dims, startedAt, null);
+		increments.counts.add(surveyId, RollupCounts.FUNNEL, LocalDate.ofInstant(startedAt, this.zone), dims,
 				RollupCounts.STARTED, 1);
-		counts.writeTo(this.jdbc);
 	}
 
 	/**
 	 * Counts questions answered for the first time in a response (the drop-off), on the
 	 * day the response started; call in the transaction that stores the answers.
+	 * @param increments the request's increments
 	 * @param responseId the response
 	 * @param questionKeys the keys of the questions newly answered
 	 */
-	public void reached(long responseId, Collection<String> questionKeys) {
+	public void reached(Increments increments, long responseId, Collection<String> questionKeys) {
 		if (questionKeys.isEmpty()) {
 			return;
 		}
-		Response response = response(responseId);
-		RollupCounts counts = new RollupCounts();
+		Response response = response(increments, responseId);
 		LocalDate day = LocalDate.ofInstant(response.startedAt(), this.zone);
-		questionKeys
-			.forEach((key) -> counts.add(response.surveyId(), key, day, response.dims(), RollupCounts.REACHED, 1));
-		counts.writeTo(this.jdbc);
+		questionKeys.forEach((key) -> increments.counts.add(response.surveyId(), key, day, response.dims(),
+				RollupCounts.REACHED, 1));
 	}
 
 	/**
 	 * Counts a completed response and its answers, on the day it was completed; call in
 	 * the transaction that completes it, after its answers are stored.
+	 * @param increments the request's increments
 	 * @param responseId the response
+	 * @param completedAt when it was completed
 	 */
-	public void completed(long responseId) {
-		Response response = response(responseId);
-		RollupCounts counts = new RollupCounts();
-		counts.completed(response.surveyId(), LocalDate.ofInstant(response.completedAt(), this.zone), response.dims(),
+	public void completed(Increments increments, long responseId, Instant completedAt) {
+		Response response = response(increments, responseId);
+		increments.counts.completed(response.surveyId(), LocalDate.ofInstant(completedAt, this.zone), response.dims(),
 				answers(List.of(responseId)).getOrDefault(responseId, List.of()));
-		counts.writeTo(this.jdbc);
+	}
+
+	/**
+	 * Adds the increments to the table; call before the transaction commits.
+	 * @param increments the request's increments
+	 */
+	public void write(Increments increments) {
+		if (!increments.counts.isEmpty()) {
+			increments.counts.writeTo(this.jdbc);
+		}
+	}
+
+	private Response response(Increments increments, long responseId) {
+		if (increments.response == null || increments.response.id() != responseId) {
+			increments.response = response(responseId);
+		}
+		return increments.response;
 	}
 
 	/**
@@ -239,6 +268,21 @@ public class SurveyRollups {
 	}
 
 	private record Response(long id, long surveyId, Dimensions dims, Instant startedAt, Instant completedAt) {
+	}
+
+	/**
+	 * The rollup counts one answer request adds, and what it knows of its response (so
+	 * the response is not read back for each count).
+	 */
+	public static final class Increments {
+
+		private final RollupCounts counts = new RollupCounts();
+
+		private Response response;
+
+		private Increments() {
+		}
+
 	}
 
 }

@@ -16,7 +16,7 @@ final class SurveyRows {
 	static final String SURVEY_COLUMNS = "id, survey_key, name, status, current_version, response_count, display_mode, "
 			+ "allowed_origins, thank_you_en, thank_you_zh, thank_you_ru, thank_you_link, sampling_percent, starts_at, "
 			+ "ends_at, max_responses, once_per_respondent, priority, recontact_days, retention_days, trigger_kind, "
-			+ "trigger_days, webhook_url, webhook_secret";
+			+ "trigger_days, webhook_url, webhook_secret, version";
 
 	static final String QUESTION_COLUMNS = "id, question_key, position, question_type, required, prompt_en, prompt_zh, "
 			+ "prompt_ru, low_label_en, low_label_zh, low_label_ru, high_label_en, high_label_zh, high_label_ru, "
@@ -38,7 +38,7 @@ final class SurveyRows {
 				rs.getString("webhook_secret"));
 		return new SurveyHead(rs.getLong("id"), rs.getString("survey_key"), rs.getString("name"),
 				SurveyStatus.valueOf(rs.getString("status")), rs.getInt("current_version"), settings,
-				rs.getInt("response_count"));
+				rs.getInt("response_count"), rs.getInt("version"));
 	}
 
 	static Question question(ResultSet rs, int row) throws SQLException {
@@ -100,9 +100,12 @@ final class SurveyRows {
 		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
-	/** A survey row without its questions. */
+	/**
+	 * A survey row without its questions; {@code rowVersion} changes with every change of
+	 * the survey or its questions.
+	 */
 	record SurveyHead(long id, String key, String name, SurveyStatus status, int currentVersion,
-			SurveySettings settings, int responseCount) {
+			SurveySettings settings, int responseCount, int rowVersion) {
 
 		Survey with(List<Question> questions) {
 			return new Survey(this.id, this.key, this.name, this.status, this.currentVersion, questions, this.settings,

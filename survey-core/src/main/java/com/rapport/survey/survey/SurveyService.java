@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creating, editing, publishing and finding surveys. Questions belong to a version: while
@@ -27,9 +30,13 @@ public class SurveyService {
 
 	private static final int MAX_NAME = 120;
 
+	private static final int MAX_CACHED_VERSIONS = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
+
+	private final Map<QuestionsKey, List<Question>> questionCache = new ConcurrentHashMap<>();
 
 	SurveyService(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -115,6 +122,7 @@ public class SurveyService {
 		int version = editableVersion(survey);
 		String key = nextQuestionKey(surveyId);
 		insertQuestion(surveyId, version, survey.questions().size() + 1, key, checked);
+		questionsChanged(surveyId);
 		return key;
 	}
 
@@ -144,6 +152,7 @@ public class SurveyService {
 			.params(surveyId, version, key)
 			.update();
 		insertQuestion(surveyId, version, current.position(), key, checked);
+		questionsChanged(surveyId);
 	}
 
 	/**
@@ -169,6 +178,7 @@ public class SurveyService {
 					+ "AND position > ? ORDER BY position")
 			.params(surveyId, version, current.position())
 			.update();
+		questionsChanged(surveyId);
 	}
 
 	/**
@@ -204,6 +214,7 @@ public class SurveyService {
 		this.jdbc.sql(sql).params(-1, surveyId, version, moved.key()).update();
 		this.jdbc.sql(sql).params(moved.position(), surveyId, version, other.key()).update();
 		this.jdbc.sql(sql).params(otherPosition, surveyId, version, moved.key()).update();
+		questionsChanged(surveyId);
 	}
 
 	@Transactional
@@ -276,7 +287,7 @@ public class SurveyService {
 			.param(key)
 			.query((rs, n) -> SurveyRows.head(rs))
 			.optional()
-			.map((head) -> head.with(questions(head.id(), head.currentVersion())));
+			.map((head) -> head.with(questions(head, head.currentVersion())));
 	}
 
 	public Optional<Survey> findById(long id) {
@@ -284,7 +295,7 @@ public class SurveyService {
 			.param(id)
 			.query((rs, n) -> SurveyRows.head(rs))
 			.optional()
-			.map((head) -> head.with(questions(head.id(), head.currentVersion())));
+			.map((head) -> head.with(questions(head, head.currentVersion())));
 	}
 
 	/**
@@ -298,7 +309,7 @@ public class SurveyService {
 			.param(id)
 			.query((rs, n) -> SurveyRows.head(rs))
 			.optional()
-			.map((head) -> head.with(questions(head.id(), version)));
+			.map((head) -> head.with(questions(head, version)));
 	}
 
 	/**
@@ -314,7 +325,7 @@ public class SurveyService {
 			.query((rs, n) -> SurveyRows.head(rs))
 			.list()
 			.stream()
-			.map((head) -> head.with(questions(head.id(), head.currentVersion())))
+			.map((head) -> head.with(questions(head, head.currentVersion())))
 			.toList();
 	}
 
@@ -349,6 +360,33 @@ public class SurveyService {
 			.stream()
 			.sorted(java.util.Comparator.comparingInt((Question q) -> keyNumber(q.key())))
 			.toList();
+	}
+
+	/**
+	 * The questions of a version, kept in memory: they are read on every answer and every
+	 * page shown, and change only with the survey's row version, which every edit of the
+	 * survey or its questions increments in the same transaction. A node therefore never
+	 * serves questions older than the survey row it just read, whichever node made the
+	 * edit.
+	 */
+	private List<Question> questions(SurveyRows.SurveyHead head, int version) {
+		QuestionsKey key = new QuestionsKey(head.id(), version, head.rowVersion());
+		List<Question> questions = this.questionCache.get(key);
+		if (questions == null) {
+			questions = List.copyOf(questions(head.id(), version));
+			// a transaction may read its own edit, which could still roll back
+			if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+				if (this.questionCache.size() >= MAX_CACHED_VERSIONS) {
+					this.questionCache.clear();
+				}
+				this.questionCache.put(key, questions);
+			}
+		}
+		return questions;
+	}
+
+	private void questionsChanged(long surveyId) {
+		this.jdbc.sql("UPDATE survey SET version = version + 1 WHERE id = ?").param(surveyId).update();
 	}
 
 	List<Question> questions(long surveyId, int version) {
@@ -458,6 +496,9 @@ public class SurveyService {
 
 	Instant now() {
 		return this.clock.instant();
+	}
+
+	private record QuestionsKey(long surveyId, int version, int rowVersion) {
 	}
 
 }

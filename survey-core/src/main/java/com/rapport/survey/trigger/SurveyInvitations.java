@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.rapport.survey.display.DisplayRules;
-import com.rapport.survey.display.SuppressionCheck;
 import com.rapport.survey.response.ResponseService;
 import com.rapport.survey.response.MemberRespondents;
 import com.rapport.survey.survey.Survey;
@@ -37,11 +36,8 @@ public class SurveyInvitations {
 
 	private final Clock clock;
 
-	private final List<SuppressionCheck> suppressions;
-
 	SurveyInvitations(JdbcClient jdbc, SurveyService surveys, DisplayRules rules, ResponseService responses,
-			MemberRespondents memberRespondents, Clock clock, List<SuppressionCheck> suppressions) {
-		this.suppressions = List.copyOf(suppressions);
+			MemberRespondents memberRespondents, Clock clock) {
 		this.jdbc = jdbc;
 		this.surveys = surveys;
 		this.rules = rules;
@@ -69,22 +65,16 @@ public class SurveyInvitations {
 
 	/**
 	 * Invites a member to a survey unless invited before, the rules say no, or the
-	 * member's context suppresses surveys for now (see {@link SuppressionCheck}).
+	 * member's context suppresses surveys for now (see
+	 * {@link com.rapport.survey.display.SuppressionCheck}).
 	 * @param survey the survey
 	 * @param memberId the member
 	 * @return true when a new invitation was made
 	 */
 	@Transactional
 	public boolean invite(Survey survey, long memberId) {
-		// the solved-topic survey asks about the very help just given (its question often
-		// reads negative); suppression keeps the other surveys from coming out of the
-		// blue
-		boolean askedAboutHelpJustGiven = survey.settings().trigger() == TriggerKind.TOPIC_SOLVED;
-		if (!askedAboutHelpJustGiven && this.suppressions.stream().anyMatch((check) -> check.suppresses(memberId))) {
-			return false;
-		}
 		String hash = hash(memberId);
-		if (this.rules.decide(survey, hash) != DisplayRules.Decision.SHOW) {
+		if (this.rules.decide(survey, hash, suppressible(survey) ? memberId : null) != DisplayRules.Decision.SHOW) {
 			return false;
 		}
 		int made = this.jdbc
@@ -118,12 +108,14 @@ public class SurveyInvitations {
 	}
 
 	/**
-	 * The surveys a member is invited to and has not answered or dismissed.
+	 * The surveys a member is invited to and has not answered or dismissed; none but the
+	 * solved-topic survey while their context suppresses surveys.
 	 * @param memberId the member
 	 * @return the surveys, newest invitation first
 	 */
 	public List<Survey> open(long memberId) {
 		String hash = hash(memberId);
+		boolean suppressed = this.rules.isSuppressed(memberId);
 		return this.jdbc
 			.sql("SELECT survey_id FROM survey_invitation WHERE member_id = ? AND closed_at IS NULL ORDER BY id DESC")
 			.param(memberId)
@@ -133,6 +125,7 @@ public class SurveyInvitations {
 			.map(this.surveys::findById)
 			.flatMap(Optional::stream)
 			.filter((s) -> s.isOpenAt(this.clock.instant()) && !this.responses.hasCompleted(s.id(), hash))
+			.filter((s) -> !suppressed || !suppressible(s))
 			.toList();
 	}
 
@@ -150,6 +143,15 @@ public class SurveyInvitations {
 		if (closed > 0) {
 			this.rules.dismissed(surveyId, hash(memberId));
 		}
+	}
+
+	/**
+	 * The solved-topic survey asks about the very help just given (the member's post
+	 * often reads negative, and a follow-up may be open about it); suppression keeps the
+	 * other surveys from coming out of the blue.
+	 */
+	private static boolean suppressible(Survey survey) {
+		return survey.settings().trigger() != TriggerKind.TOPIC_SOLVED;
 	}
 
 	private String hash(long memberId) {
