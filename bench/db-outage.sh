@@ -8,8 +8,9 @@
 # portal jar against it (demo profile: the survey demo-nps; answer rate limit and minimum
 # answer time lifted), and a stream of survey answers (bench/AnswerStream.java: a failed
 # submit is sent again with the same token, so the same response id, as the answer page
-# does). OUTAGE_AT seconds into the stream the database server is stopped, and OUTAGE_FOR
-# seconds later started again on the same data. The readiness probe is polled twice a second
+# does). Once WARMUP answers are stored and OUTAGE_AT seconds more have passed, the database
+# server is stopped, and OUTAGE_FOR seconds later started again on the same data; the stream
+# goes on for AFTER seconds once the database answers again. The readiness probe is polled twice a second
 # throughout. At the end it checks, from the database itself, that
 #   - every answer acknowledged before the outage is stored,
 #   - the stored completed responses of the stream are exactly those acknowledged
@@ -19,15 +20,16 @@
 # prints the figures and exits 1 when one check fails.
 #
 # Build the jar first: ./mvnw -B -ntp -pl portal-web -am package -DskipTests -Dspotbugs.skip
-# Environment: DURATION (60 s of answers), OUTAGE_AT (20), OUTAGE_FOR (10), CONNECTIONS (4),
+# Environment: WARMUP (20 answers), OUTAGE_AT (10 s), OUTAGE_FOR (10 s), AFTER (30 s), CONNECTIONS (4),
 # PACE_MS (50: pause of each client between two responses), RETRY_FOR (180 s a client keeps
 # sending one answer), JAR, JAVA_OPTS, MARIADB_HOME, BENCH_WORK.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/mariadb-tools.sh"
 
-DURATION="${DURATION:-60}"
-OUTAGE_AT="${OUTAGE_AT:-20}"
+WARMUP="${WARMUP:-20}"
+AFTER="${AFTER:-30}"
+OUTAGE_AT="${OUTAGE_AT:-10}"
 OUTAGE_FOR="${OUTAGE_FOR:-10}"
 CONNECTIONS="${CONNECTIONS:-4}"
 PACE_MS="${PACE_MS:-50}"
@@ -80,9 +82,15 @@ echo "portal ready"
 poll_pid=$!
 
 load_start="$(now_ms)"
-BASE_URL="$base" OUT_DIR="$run" DURATION="$DURATION" CONNECTIONS="$CONNECTIONS" PACE_MS="$PACE_MS" \
+BASE_URL="$base" OUT_DIR="$run" DURATION=3600 CONNECTIONS="$CONNECTIONS" PACE_MS="$PACE_MS" \
   RETRY_FOR="$RETRY_FOR" java "$here/AnswerStream.java" >"$run/stream.txt" 2>&1 &
 load_pid=$!
+completed() { mdb_sql "$db_port" "SELECT COUNT(*) FROM survey_response WHERE status = 'COMPLETE'" rapport; }
+for _ in $(seq 1 600); do
+  [[ "$(completed)" -ge "$WARMUP" ]] && break
+  sleep 0.5
+done
+echo "$(completed) answers stored; the database stops in $OUTAGE_AT s"
 
 sleep "$OUTAGE_AT"
 down_ms="$(now_ms)"
@@ -95,6 +103,8 @@ mdb_start "$run/db" "$db_port"
 up_ms="$(now_ms)"
 echo "database answering again after $(((up_ms - restart_ms))) ms of start-up"
 
+sleep "$AFTER"
+touch "$run/stop"
 wait "$load_pid"
 wait_http "$base/actuator/health/readiness" 120
 sleep 1
@@ -129,9 +139,9 @@ ack_after="$(awk -v b="$up_ms" '$1 >= b' "$run/acknowledged.txt" | wc -l)"
 first_ack_after="$(awk -v b="$restart_ms" '$1 >= b { print $1 }' "$run/acknowledged.txt" | sort -n | head -n 1)"
 
 echo
-echo "outage: database stopped at +$(((down_ms - load_start) / 1000)) s, answering again $(((up_ms - down_ms) / 1000)) s later"
-echo "readiness: first DOWN $(( ${first_down:-0} - down_ms )) ms after the stop (answers during the outage: ${down_codes:-none}); UP again $(( ${first_up:-0} - up_ms )) ms after the database answered"
-echo "first answer acknowledged $(( ${first_ack_after:-0} - up_ms )) ms after the database answered again"
+echo "outage: stop command at +$(((down_ms - load_start) / 1000)) s, server gone $((stopped_ms - down_ms)) ms later; start command $(((restart_ms - down_ms) / 1000)) s after the stop, server answering $((up_ms - restart_ms)) ms after its start command"
+echo "readiness: first DOWN $(( ${first_down:-0} - down_ms )) ms after the stop command (probe answers between stop and restart: ${down_codes:-none}); first UP $(( ${first_up:-0} - restart_ms )) ms after the start command"
+echo "first answer acknowledged after the restart: $(( ${first_ack_after:-0} - restart_ms )) ms after the start command"
 echo "acknowledged: $acked in all; $acked_before before the outage, $ack_during while the database was away (sent before, stored before it went), $ack_after after it returned; gave up: $gave_up"
 echo "stored completed responses of the stream: $stored_of_stream; acknowledged before the outage but not stored: $lost_before; acknowledged but not stored: $lost; stored but never acknowledged: $unacknowledged_stored; response ids stored twice: $twice"
 echo "survey counter: response_count $counter, completed rows $completed"

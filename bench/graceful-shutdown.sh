@@ -6,7 +6,8 @@
 # Starts the built portal jar with its embedded database on a fresh data directory under
 # bench/work/graceful (demo profile; mail to bench/slow-smtp.py, which takes MAIL_DELAY
 # seconds per mail), queues MAILS mails in the outbox, starts a slow stream of survey
-# answers (bench/AnswerStream.java) and, STOP_AFTER seconds later, sends the portal SIGTERM,
+# answers (bench/AnswerStream.java) and, once WARMUP answers are stored and STOP_AFTER
+# seconds more have passed, sends the portal SIGTERM,
 # as a service manager or an orchestrator does. When the process has exited it starts the
 # database server alone on the portal's data and checks that
 #   - every answer the portal acknowledged is stored as a completed response, and no
@@ -18,13 +19,14 @@
 # prints the figures and exits 1 when one check fails.
 #
 # Build the jar first: ./mvnw -B -ntp -pl portal-web -am package -DskipTests -Dspotbugs.skip
-# Environment: STOP_AFTER (10 s), MAILS (40), MAIL_DELAY (1 s per mail), CONNECTIONS (4),
+# Environment: WARMUP (10 answers), STOP_AFTER (5 s), MAILS (40), MAIL_DELAY (1 s per mail), CONNECTIONS (4),
 # PACE_MS (100), JAR, JAVA_OPTS, MARIADB_HOME, BENCH_WORK.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/mariadb-tools.sh"
 
-STOP_AFTER="${STOP_AFTER:-10}"
+WARMUP="${WARMUP:-10}"
+STOP_AFTER="${STOP_AFTER:-5}"
 MAILS="${MAILS:-40}"
 MAIL_DELAY="${MAIL_DELAY:-1}"
 CONNECTIONS="${CONNECTIONS:-4}"
@@ -76,6 +78,12 @@ mdb_sql "$db_port" "INSERT INTO mail_outbox (recipient, subject, body, created_a
 BASE_URL="$base" OUT_DIR="$run" DURATION=600 CONNECTIONS="$CONNECTIONS" PACE_MS="$PACE_MS" RETRY_FOR=5 \
   java "$here/AnswerStream.java" >"$run/stream.txt" 2>&1 &
 load_pid=$!
+for _ in $(seq 1 600); do
+  stored="$(mdb_sql "$db_port" "SELECT COUNT(*) FROM survey_response WHERE status = 'COMPLETE'" rapport || echo 0)"
+  [[ "$stored" -ge "$WARMUP" ]] && break
+  sleep 0.5
+done
+echo "$stored answers stored; SIGTERM in $STOP_AFTER s"
 
 sleep "$STOP_AFTER"
 term_ms="$(now_ms)"
@@ -96,7 +104,7 @@ cat "$run/stream.txt"
 
 # --- checks, on the portal's own data with the database server started alone
 check_port="$(free_port)"
-mdb_start "$run/db/data" "$check_port"
+mdb_start "$run/db/data" "$check_port" --skip-grant-tables
 mdb_sql "$check_port" "SELECT public_id FROM survey_response WHERE status = 'COMPLETE'" rapport | sort >"$run/stored.txt"
 mdb_sql "$check_port" "SELECT public_id FROM survey_response WHERE status <> 'COMPLETE'" rapport | sort >"$run/partial.txt"
 cut -d' ' -f2 "$run/acknowledged.txt" | sort >"$run/acked.txt"

