@@ -19,7 +19,7 @@
 # prints the figures and exits 1 when one check fails.
 #
 # Build the jar first: ./mvnw -B -ntp -pl portal-web -am package -DskipTests -Dspotbugs.skip
-# Environment: WARMUP (10 answers), STOP_AFTER (5 s), MAILS (40), MAIL_DELAY (1 s per mail), CONNECTIONS (4),
+# Environment: WARMUP (10 answers), STOP_AFTER (5 s), MAILS (200), MAIL_DELAY (1 s per mail), CONNECTIONS (4),
 # PACE_MS (100), JAR, JAVA_OPTS, MARIADB_HOME, BENCH_WORK.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,7 +27,7 @@ source "$here/mariadb-tools.sh"
 
 WARMUP="${WARMUP:-10}"
 STOP_AFTER="${STOP_AFTER:-5}"
-MAILS="${MAILS:-40}"
+MAILS="${MAILS:-200}"
 MAIL_DELAY="${MAIL_DELAY:-1}"
 CONNECTIONS="${CONNECTIONS:-4}"
 PACE_MS="${PACE_MS:-100}"

@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the layout needs on every page: the brand, the viewer and the language shown.
+ * What the layout needs on every page: the brand, the viewer and the language shown. Only
+ * for the portal's own controllers: the actuator endpoints (the readiness probe above
+ * all) must answer while the database is away, and the brand is read from it.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = "com.rapport.portal")
 class LayoutModelAdvice {
 
 	private final BrandSettings brand;
