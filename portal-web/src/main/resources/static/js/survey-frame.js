@@ -21,6 +21,15 @@
   if (window.ResizeObserver) { new ResizeObserver(size).observe(document.documentElement); }
   window.addEventListener('load', size);
 
+  // the answer could not be stored (the database was away): send the very same form again
+  // (same token, so the same response id, and the same answers) after the delay the
+  // portal asks for; the answer is then stored once, whatever happened before
+  var retry = document.getElementById('survey-retry');
+  if (retry && retry.getAttribute('data-automatic') === 'true') {
+    var after = parseInt(retry.getAttribute('data-retry-after'), 10) || 2;
+    window.setTimeout(function () { retry.submit(); }, after * 1000);
+  }
+
   var form = document.querySelector('form.survey-form');
   var close = document.getElementById('survey-close');
   if (close && form) {

@@ -33,6 +33,10 @@ public class EmbeddedDatabaseAutoConfiguration {
 		dataSource.setUsername("root");
 		dataSource.setPassword("");
 		dataSource.setMaximumPoolSize(20);
+		// as spring.datasource.hikari.connection-timeout for an external server: while
+		// the
+		// database is away a request fails after 5 s instead of hanging for 30
+		dataSource.setConnectionTimeout(5000);
 		return dataSource;
 	}
 

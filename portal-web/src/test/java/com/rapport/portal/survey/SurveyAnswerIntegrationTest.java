@@ -192,6 +192,48 @@ class SurveyAnswerIntegrationTest extends PortalIntegrationTest {
 	}
 
 	@Test
+	void anAnswerTheDatabaseCouldNotStoreComesBackToBeSentAgainWithTheSameResponse() throws Exception {
+		Survey survey = survey(false, List.of("http://shop.example"));
+		MvcResult frame = this.mvc
+			.perform(get("/embed/" + survey.key()).param("url", "http://shop.example/checkout").param("rid", "c-7"))
+			.andReturn();
+		String token = aged(tokenOf(frame));
+		String answer = "q" + npsId(survey);
+		String page;
+		// the database cannot store answers for a moment (as while it restarts)
+		this.jdbc.sql("RENAME TABLE survey_answer TO survey_answer_away").update();
+		try {
+			page = this.mvc.perform(post("/embed/" + survey.key()).param("token", token).param(answer, "8"))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "2"))
+				.andExpect(header().string("Content-Security-Policy",
+						containsString("frame-ancestors http://shop.example")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+		}
+		finally {
+			this.jdbc.sql("RENAME TABLE survey_answer_away TO survey_answer").update();
+		}
+		assertThat(page).contains("could not be saved just now", "data-automatic=\"true\"")
+			.contains("name=\"token\" value=\"" + token + "\"")
+			.contains("name=\"" + answer + "\" value=\"8\"")
+			.contains("name=\"retry\" value=\"1\"");
+		assertThat(responses(survey)).isZero();
+
+		// the page sends the same form again: stored once
+		this.mvc.perform(post("/embed/" + survey.key()).param("token", token).param(answer, "8").param("retry", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Thank you!")));
+		this.mvc.perform(post("/embed/" + survey.key()).param("token", token).param(answer, "8").param("retry", "1"))
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.sql("SELECT status FROM survey_response WHERE survey_id = ?")
+			.param(survey.id())
+			.query(String.class)
+			.list()).containsExactly("COMPLETE");
+	}
+
+	@Test
 	void theEmbedScriptIsSmallAndCacheable() throws Exception {
 		MvcResult script = this.mvc.perform(get("/embed.js"))
 			.andExpect(status().isOk())
