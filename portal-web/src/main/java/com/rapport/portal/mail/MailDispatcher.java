@@ -74,11 +74,11 @@ class MailDispatcher {
 	private void sendDue() {
 		Instant now = this.clock.instant();
 		List<Pending> pending = this.jdbc
-			.sql("SELECT id, recipient, subject, body, attempts FROM mail_outbox "
+			.sql("SELECT id, recipient, subject, body, attempts, list_unsubscribe FROM mail_outbox "
 					+ "WHERE sent_at IS NULL AND next_attempt_at <= ? AND attempts < ? ORDER BY id LIMIT 50")
 			.params(Timestamp.from(now), MAX_ATTEMPTS)
 			.query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getInt(5)))
+					rs.getInt(5), rs.getString(6)))
 			.list();
 		for (Pending mail : pending) {
 			send(mail);
@@ -93,6 +93,12 @@ class MailDispatcher {
 			helper.setTo(mail.recipient());
 			helper.setSubject(mail.subject());
 			helper.setText(mail.body(), false);
+			if (mail.listUnsubscribe() != null) {
+				// RFC 2369 and RFC 8058: mail programs offer an unsubscribe button that
+				// POSTs to the signed link, no login and no page needed
+				message.setHeader("List-Unsubscribe", "<" + mail.listUnsubscribe() + ">");
+				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+			}
 			this.sender.send(message);
 			this.jdbc.sql("UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
 				.params(Timestamp.from(this.clock.instant()), mail.id())
@@ -113,7 +119,8 @@ class MailDispatcher {
 		}
 	}
 
-	private record Pending(long id, String recipient, String subject, String body, int attempts) {
+	private record Pending(long id, String recipient, String subject, String body, int attempts,
+			String listUnsubscribe) {
 	}
 
 }
