@@ -14,6 +14,7 @@ import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.moderation.AuditLog;
 import com.rapport.community.moderation.AuditTarget;
+import com.rapport.community.topic.PostEvents.PostAuthorAnonymised;
 import com.rapport.community.topic.PostEvents.PostRemoved;
 import com.rapport.survey.response.MemberRespondents;
 import com.rapport.survey.response.RespondentData;
@@ -201,16 +202,17 @@ class AccountDeletion {
 	}
 
 	private void handlePosts(long id, Instant now) {
+		record Post(long postId, long topicId) {
+		}
+		List<Post> posts = this.jdbc.sql("SELECT id, topic_id FROM post WHERE author_id = ? AND deleted_at IS NULL")
+			.param(id)
+			.query((rs, n) -> new Post(rs.getLong(1), rs.getLong(2)))
+			.list();
 		if (this.settings.current().deletedPosts() != MemberSettings.DeletedPosts.REMOVE) {
+			posts.forEach((post) -> this.events.publishEvent(new PostAuthorAnonymised(post.postId(), post.topicId())));
 			return;
 		}
 		Timestamp at = Timestamp.from(now);
-		record Removed(long postId, long topicId) {
-		}
-		List<Removed> posts = this.jdbc.sql("SELECT id, topic_id FROM post WHERE author_id = ? AND deleted_at IS NULL")
-			.param(id)
-			.query((rs, n) -> new Removed(rs.getLong(1), rs.getLong(2)))
-			.list();
 		this.jdbc.sql("UPDATE post SET deleted_at = ?, deleted_by = ? WHERE author_id = ? AND deleted_at IS NULL")
 			.params(at, id, id)
 			.update();

@@ -196,7 +196,10 @@ class NotificationMails {
 		}
 		return this.jdbc.sql("""
 				SELECT n.id, n.kind, a.username, COALESCE(t.title, n.subject) AS title, n.detail,
-				       (n.post_number IS NOT NULL AND tm.last_read_post_number >= n.post_number) AS seen
+				       ((n.post_number IS NOT NULL AND tm.last_read_post_number >= n.post_number)
+				        OR (n.kind = 'PRIVATE_MESSAGE' AND EXISTS (SELECT 1 FROM conversation_member cm
+				            WHERE cm.member_id = n.member_id AND cm.unread = 0
+				              AND n.url = CONCAT('/messages/', cm.conversation_id)))) AS seen
 				FROM notification n
 				LEFT JOIN member a ON a.id = n.actor_id
 				LEFT JOIN topic t ON t.id = n.topic_id

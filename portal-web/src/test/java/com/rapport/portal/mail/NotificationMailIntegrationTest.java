@@ -5,6 +5,7 @@ import java.util.List;
 import com.rapport.community.category.Access;
 import com.rapport.community.category.Category;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.message.Conversations;
 import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
@@ -44,6 +45,9 @@ class NotificationMailIntegrationTest extends PortalIntegrationTest {
 
 	@Autowired
 	NotificationMails notificationMails;
+
+	@Autowired
+	Conversations conversations;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -117,6 +121,25 @@ class NotificationMailIntegrationTest extends PortalIntegrationTest {
 		assertThat(outboxCount(starter)).as("seven replies, one mail").isEqualTo(1);
 		assertThat(outboxCount(reader)).as("already read on the site").isZero();
 		assertThat(outboxCount(active)).as("active on the site a moment ago").isZero();
+	}
+
+	@Test
+	void aPrivateMessageReadInTheConversationIsNotMailed() throws Exception {
+		Viewer sender = testData().member("pmsender");
+		Viewer reader = testData().member("pmreader");
+		long read = this.conversations.start(sender, reader.username(), "Meet at the trailhead?", "At nine?");
+		this.mvc.perform(get("/messages/{id}", read).with(user(reader.username()).roles("MEMBER")))
+			.andExpect(status().isOk());
+		this.jdbc.sql("UPDATE member SET last_seen_at = NULL WHERE id = ?").param(reader.memberId()).update();
+		ageNotifications(reader);
+		this.notificationMails.sendDue();
+		assertThat(outboxCount(reader)).as("read in the conversation").isZero();
+
+		this.conversations.start(sender, reader.username(), "Bring a map", "Please.");
+		ageNotifications(reader);
+		this.notificationMails.sendDue();
+		assertThat(awaitMailTo(email(reader)).getSubject()).contains("Bring a map");
+		assertThat(outboxCount(reader)).isEqualTo(1);
 	}
 
 	@Test
