@@ -37,6 +37,8 @@ class UnsubscribeLinks {
 
 	private final PortalLinks links;
 
+	private final SecureRandom random = new SecureRandom();
+
 	private volatile byte[] key;
 
 	UnsubscribeLinks(JdbcClient jdbc, Clock clock, PortalLinks links) {
@@ -106,7 +108,7 @@ class UnsubscribeLinks {
 		byte[] known = this.key;
 		if (known == null) {
 			byte[] fresh = new byte[32];
-			new SecureRandom().nextBytes(fresh);
+			this.random.nextBytes(fresh);
 			// the first node to need a key makes it; the others read that one
 			this.jdbc.sql("INSERT IGNORE INTO mail_signing_key (id, secret, created_at) VALUES (1, ?, ?)")
 				.params(HexFormat.of().formatHex(fresh), Timestamp.from(this.clock.instant()))
