@@ -42,4 +42,12 @@ public final class MemberEvents {
 
 	}
 
+	/**
+	 * A member confirmed their email address with the mailed link.
+	 *
+	 * @param memberId the member
+	 */
+	public record EmailVerified(long memberId) {
+	}
+
 }

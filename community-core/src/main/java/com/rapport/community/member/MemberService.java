@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.rapport.community.member.MemberEvents.EmailVerified;
 import com.rapport.community.member.MemberEvents.MemberRegistered;
 import com.rapport.community.member.MemberEvents.PasswordResetRequested;
 import com.rapport.community.member.MemberTokens.Purpose;
@@ -142,6 +143,7 @@ public class MemberService {
 		Instant now = this.clock.instant();
 		return this.tokens.consume(token, Purpose.VERIFY_EMAIL, now).flatMap((id) -> {
 			this.members.markVerified(id, now);
+			this.events.publishEvent(new EmailVerified(id));
 			return this.members.findById(id).map(Member::username);
 		});
 	}

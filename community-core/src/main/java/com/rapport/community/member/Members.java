@@ -69,7 +69,9 @@ class Members {
 	}
 
 	Optional<MemberAccount> findAccount(String usernameOrEmail) {
-		return this.jdbc.sql(SELECT_MEMBER + " WHERE m.username = ? OR m.email = ? ORDER BY m.id LIMIT 1")
+		return this.jdbc
+			.sql(SELECT_MEMBER
+					+ " WHERE (m.username = ? OR m.email = ?) AND m.deleted_at IS NULL ORDER BY m.id LIMIT 1")
 			.params(usernameOrEmail, usernameOrEmail)
 			.query(Members::account)
 			.optional();

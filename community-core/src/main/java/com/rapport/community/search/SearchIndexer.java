@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.rapport.community.topic.PostEvents.AnswerAccepted;
+import com.rapport.community.topic.PostEvents.PostAuthorAnonymised;
 import com.rapport.community.topic.PostEvents.PostEdited;
 import com.rapport.community.topic.PostEvents.PostPublished;
 import com.rapport.community.topic.PostEvents.PostRemoved;
@@ -66,6 +67,12 @@ class SearchIndexer implements DisposableBean {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(PostRemoved event) {
+		follow(event.postId(), event.topicId());
+	}
+
+	/** The old username must not find the posts of a deleted account. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(PostAuthorAnonymised event) {
 		follow(event.postId(), event.topicId());
 	}
 

@@ -40,6 +40,16 @@ public final class PostEvents {
 	}
 
 	/**
+	 * A post's author deleted their account: it now shows under an anonymous name, and
+	 * what is derived from it (the search index's author field) must follow.
+	 *
+	 * @param postId the post
+	 * @param topicId its topic
+	 */
+	public record PostAuthorAnonymised(long postId, long topicId) {
+	}
+
+	/**
 	 * A removed post is shown again.
 	 *
 	 * @param postId the post

@@ -116,11 +116,11 @@ class MailDispatcher implements SmartLifecycle {
 		}
 		try {
 			List<Pending> pending = this.jdbc
-				.sql("SELECT id, recipient, subject, body, attempts FROM mail_outbox "
+				.sql("SELECT id, recipient, subject, body, attempts, list_unsubscribe FROM mail_outbox "
 						+ "WHERE claimed_by = ? AND sent_at IS NULL ORDER BY id")
 				.param(claim)
 				.query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getInt(5)))
+						rs.getInt(5), rs.getString(6)))
 				.list();
 			for (Pending mail : pending) {
 				if (!this.accepting) {
@@ -148,6 +148,12 @@ class MailDispatcher implements SmartLifecycle {
 			helper.setTo(mail.recipient());
 			helper.setSubject(mail.subject());
 			helper.setText(mail.body(), false);
+			if (mail.listUnsubscribe() != null) {
+				// RFC 2369 and RFC 8058: mail programs offer an unsubscribe button that
+				// POSTs to the signed link, no login and no page needed
+				message.setHeader("List-Unsubscribe", "<" + mail.listUnsubscribe() + ">");
+				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+			}
 			this.sender.send(message);
 			this.jdbc.sql(
 					"UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL, claimed_by = NULL, "
@@ -201,7 +207,8 @@ class MailDispatcher implements SmartLifecycle {
 		return this.accepting;
 	}
 
-	private record Pending(long id, String recipient, String subject, String body, int attempts) {
+	private record Pending(long id, String recipient, String subject, String body, int attempts,
+			String listUnsubscribe) {
 	}
 
 }

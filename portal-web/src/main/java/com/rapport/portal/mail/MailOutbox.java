@@ -37,10 +37,24 @@ public class MailOutbox {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void enqueue(String recipient, String subject, String body) {
+		enqueue(recipient, subject, body, null);
+	}
+
+	/**
+	 * Queues a mail that a reader can unsubscribe from with one click (RFC 8058).
+	 * @param recipient the address
+	 * @param subject the subject
+	 * @param body plain text
+	 * @param listUnsubscribe the signed unsubscribe URL for the List-Unsubscribe header,
+	 * or null for a mail that is not optional (a password reset)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enqueue(String recipient, String subject, String body, String listUnsubscribe) {
 		Instant now = this.clock.instant();
-		this.jdbc.sql(
-				"INSERT INTO mail_outbox (recipient, subject, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)")
-			.params(recipient, subject, body, Timestamp.from(now), Timestamp.from(now))
+		this.jdbc
+			.sql("INSERT INTO mail_outbox (recipient, subject, body, created_at, next_attempt_at, list_unsubscribe) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(recipient, subject, body, Timestamp.from(now), Timestamp.from(now), listUnsubscribe)
 			.update();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

@@ -68,10 +68,13 @@ class SecurityConfiguration {
 						(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			// the CSRF token lives in a cookie, so an anonymous visitor's page view
 			// creates no session
-			// survey answers carry a signed form token instead (see FormTokens)
+			// survey answers carry a signed form token instead (see FormTokens); mail
+			// programs' one-click unsubscribe (RFC 8058) POSTs the signed link without
+			// any token (see UnsubscribeLinks)
 			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/s/*"),
-						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/s/*/save")))
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/s/*/save"),
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/email/unsubscribe")))
 			.addFilterBefore(viewerFilter, AuthorizationFilter.class);
 		return http.build();
 	}

@@ -60,6 +60,19 @@ public class RespondentData {
 	}
 
 	/**
+	 * Deletes every response, answer and contact record of a member who is deleting their
+	 * own account: the caller has checked that the member is who they say (their
+	 * password), which is why staff rights are not asked for.
+	 * @param memberId the member
+	 * @return the responses deleted
+	 */
+	@Transactional
+	public int deleteOwnData(long memberId) {
+		this.jdbc.sql("DELETE FROM survey_invitation WHERE member_id = ?").param(memberId).update();
+		return deleteHash(this.memberRespondents.hashOf(memberId));
+	}
+
+	/**
 	 * Deletes every response, answer and contact record of a respondent id given by a
 	 * host page ({@code data-respondent}).
 	 * @param respondentId the id as the host page passed it
