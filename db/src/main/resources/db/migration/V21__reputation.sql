@@ -91,6 +91,9 @@ CREATE TABLE reward_redemption (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- An uploaded avatar, re-encoded as PNG by the portal; without one the initials are shown.
+-- avatar_version on the member row: 0 without an avatar, else a number that changes with
+-- each upload (in the image's address, so a cached image is never shown stale).
+ALTER TABLE member ADD COLUMN avatar_version INT NOT NULL DEFAULT 0;
 CREATE TABLE member_avatar (
     member_id  BIGINT      NOT NULL,
     image      MEDIUMBLOB  NOT NULL,

@@ -11,10 +11,11 @@ import java.util.List;
  * @param trustLocked whether a moderator set it by hand
  * @param daysVisited days on which they were seen
  * @param likesReceived likes on their posts
+ * @param avatarVersion 0 without an uploaded avatar, else its version
  * @param badges badges held, oldest first
  */
 public record Standing(int reputation, int balance, int trustLevel, boolean trustLocked, int daysVisited,
-		int likesReceived, List<HeldBadge> badges) {
+		int likesReceived, int avatarVersion, List<HeldBadge> badges) {
 
 	public Standing {
 		badges = List.copyOf(badges);

@@ -27,12 +27,13 @@ public class Standings {
 	 */
 	public Optional<Standing> of(long memberId) {
 		return this.jdbc.sql("""
-				SELECT reputation, points_balance, trust_level, trust_level_locked, days_visited, likes_received
+				SELECT reputation, points_balance, trust_level, trust_level_locked, days_visited, likes_received,
+				       avatar_version
 				FROM member WHERE id = ?
 				""")
 			.param(memberId)
 			.query((rs, row) -> new Standing(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4), rs.getInt(5),
-					rs.getInt(6), this.badges.of(memberId)))
+					rs.getInt(6), rs.getInt(7), this.badges.of(memberId)))
 			.optional();
 	}
 

@@ -49,7 +49,7 @@ class SecurityConfiguration {
 					"/moderation/**", "/messages", "/messages/**", "/topics/similar")
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies", "/preview", "/t/*/notification-level",
-					"/c/*/notification-level", "/u/*/block", "/t/*/tags")
+					"/c/*/notification-level", "/u/*/block", "/t/*/tags", "/rewards/*/redeem")
 			.authenticated()
 			.anyRequest()
 			.permitAll())
