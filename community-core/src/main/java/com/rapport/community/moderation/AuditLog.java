@@ -74,6 +74,26 @@ public class AuditLog {
 	}
 
 	/**
+	 * Appends an entry for something the portal did by itself (a member promoted by their
+	 * activity): no actor.
+	 * @param action what was done
+	 * @param target what it was done to
+	 * @param before the value before, or null
+	 * @param after the value after, or null
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordSystem(String action, AuditTarget target, String before, String after) {
+		this.jdbc.sql("""
+				INSERT INTO audit_log (action, target_type, target_id, target_label, subject_member_id,
+				                       before_text, after_text, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(action, target.type(), target.id(), cut(target.label(), LABEL_MAX), target.subjectMemberId(),
+					before, after, Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/**
 	 * One page of entries, newest first.
 	 * @param query filters
 	 * @param before null for the first page, else the previous page's

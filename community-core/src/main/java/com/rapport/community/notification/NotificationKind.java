@@ -42,6 +42,10 @@ public enum NotificationKind {
 	/** A follow-up was given to the staff member. */
 	FOLLOW_UP_ASSIGNED,
 	/** The customer answered in a follow-up the staff member owns. */
-	FOLLOW_UP_REPLY
+	FOLLOW_UP_REPLY,
+	/** The member earned a badge: a personal thank-you (the subject is the badge). */
+	BADGE_AWARDED,
+	/** The member's activity raised their trust level (the subject is the level). */
+	TRUST_LEVEL_RAISED
 
 }

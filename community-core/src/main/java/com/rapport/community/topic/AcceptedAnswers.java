@@ -1,5 +1,6 @@
 package com.rapport.community.topic;
 
+import com.rapport.community.member.Points;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.PostEvents.AnswerAccepted;
@@ -22,10 +23,13 @@ public class AcceptedAnswers {
 
 	private final ApplicationEventPublisher events;
 
-	AcceptedAnswers(JdbcClient jdbc, PostAccess access, ApplicationEventPublisher events) {
+	private final Points points;
+
+	AcceptedAnswers(JdbcClient jdbc, PostAccess access, ApplicationEventPublisher events, Points points) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.events = events;
+		this.points = points;
 	}
 
 	/**
@@ -45,7 +49,8 @@ public class AcceptedAnswers {
 			.params(post.topicId(), postId)
 			.query(Long.class)
 			.optional()
-			.ifPresent((previous) -> Reputation.add(this.jdbc, previous, -Reputation.ANSWER_ACCEPTED));
+			.ifPresent((previous) -> this.points.add(previous, -Reputation.ANSWER_ACCEPTED, Points.Kind.ANSWER, null,
+					null));
 		int changed = this.jdbc
 			.sql("UPDATE topic SET solved_post_id = ? WHERE id = ? AND (solved_post_id IS NULL OR solved_post_id <> ?)")
 			.params(postId, post.topicId(), postId)
@@ -53,7 +58,7 @@ public class AcceptedAnswers {
 		if (changed == 0) {
 			return;
 		}
-		Reputation.add(this.jdbc, post.authorId(), Reputation.ANSWER_ACCEPTED);
+		this.points.add(post.authorId(), Reputation.ANSWER_ACCEPTED, Points.Kind.ANSWER, null, null);
 		this.events
 			.publishEvent(new AnswerAccepted(post.topicId(), post.postNumber(), post.authorId(), viewer.memberId()));
 	}
@@ -71,7 +76,7 @@ public class AcceptedAnswers {
 			.params(post.topicId(), postId)
 			.update();
 		if (changed > 0) {
-			Reputation.add(this.jdbc, post.authorId(), -Reputation.ANSWER_ACCEPTED);
+			this.points.add(post.authorId(), -Reputation.ANSWER_ACCEPTED, Points.Kind.ANSWER, null, null);
 		}
 	}
 

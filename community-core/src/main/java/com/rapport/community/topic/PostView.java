@@ -25,11 +25,14 @@ import java.time.Instant;
  * @param withheld whether its content is left out for this viewer (a post hidden by
  * flags, shown to readers other than its author and moderators as "hidden pending
  * review")
+ * @param authorReputation the points its author earned
+ * @param authorAvatarVersion 0 when its author shows initials, else their avatar's
+ * version
  */
 public record PostView(long id, int postNumber, String author, String authorName, int authorTrustLevel, String html,
 		Instant createdAt, Instant updatedAt, int likeCount, Integer replyToPostNumber, boolean deleted,
 		int revisionCount, boolean hidden, String hiddenReason, String editNotice, boolean hiddenByFlags,
-		boolean withheld) {
+		boolean withheld, int authorReputation, int authorAvatarVersion) {
 
 	/**
 	 * @return this post without its content, for readers who may only see that it is
@@ -38,7 +41,7 @@ public record PostView(long id, int postNumber, String author, String authorName
 	public PostView withoutContent() {
 		return new PostView(this.id, this.postNumber, this.author, this.authorName, this.authorTrustLevel, "",
 				this.createdAt, this.updatedAt, this.likeCount, this.replyToPostNumber, this.deleted, 0, this.hidden,
-				null, null, this.hiddenByFlags, true);
+				null, null, this.hiddenByFlags, true, this.authorReputation, this.authorAvatarVersion);
 	}
 
 }

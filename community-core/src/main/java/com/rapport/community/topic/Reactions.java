@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.rapport.community.member.Points;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.PostEvents.ReactionAdded;
@@ -36,8 +37,11 @@ public class Reactions {
 
 	private final ObjectProvider<ParticipationGuard> guards;
 
+	private final Points points;
+
 	Reactions(JdbcClient jdbc, PostAccess access, ApplicationEventPublisher events, Clock clock,
-			ObjectProvider<ParticipationGuard> guards) {
+			ObjectProvider<ParticipationGuard> guards, Points points) {
+		this.points = points;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.events = events;
@@ -83,7 +87,10 @@ public class Reactions {
 			this.jdbc.sql("UPDATE topic SET like_count = GREATEST(like_count + ?, 0) WHERE id = ?")
 				.params(delta, post.topicId())
 				.update();
-			Reputation.add(this.jdbc, post.authorId(), delta * Reputation.LIKE_RECEIVED);
+			this.jdbc.sql("UPDATE member SET likes_received = GREATEST(likes_received + ?, 0) WHERE id = ?")
+				.params(delta, post.authorId())
+				.update();
+			this.points.add(post.authorId(), delta * Reputation.LIKE_RECEIVED, Points.Kind.LIKE, null, null);
 		}
 		if (delta > 0) {
 			this.events.publishEvent(new ReactionAdded(postId, post.topicId(), post.postNumber(), post.authorId(),

@@ -43,7 +43,7 @@ public class TopicQueries {
 
 	private static final String POSTS = """
 			SELECT p.id, p.post_number, m.username, COALESCE(m.display_name, m.username) AS author_name,
-			       m.trust_level, p.cooked, p.created_at, p.updated_at, p.like_count, r.post_number AS reply_to,
+			       m.trust_level, m.reputation, m.avatar_version, p.cooked, p.created_at, p.updated_at, p.like_count, r.post_number AS reply_to,
 			       p.deleted_at IS NOT NULL AS deleted, p.revision_count,
 			       p.hidden_at IS NOT NULL AS hidden, p.hidden_reason, p.edit_notice, p.author_id,
 			       p.hidden_at IS NOT NULL AND p.hidden_by IS NULL AS hidden_by_flags
@@ -428,7 +428,7 @@ public class TopicQueries {
 				rs.getTimestamp("created_at").toInstant(), (updated != null) ? updated.toInstant() : null,
 				rs.getInt("like_count"), replyToNumber, rs.getBoolean("deleted"), rs.getInt("revision_count"),
 				rs.getBoolean("hidden"), rs.getString("hidden_reason"), rs.getString("edit_notice"),
-				rs.getBoolean("hidden_by_flags"), false);
+				rs.getBoolean("hidden_by_flags"), false, rs.getInt("reputation"), rs.getInt("avatar_version"));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import com.rapport.community.category.Category;
 import com.rapport.community.category.CategoryService;
+import com.rapport.community.member.Points;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
 
@@ -49,9 +50,12 @@ public class TopicService {
 
 	private final ObjectProvider<PostScreening> screening;
 
+	private final Points points;
+
 	TopicService(JdbcClient jdbc, CategoryService categories, PostRenderer renderer, Clock clock,
 			ApplicationEventPublisher events, ObjectProvider<ParticipationGuard> guards,
-			ObjectProvider<PostScreening> screening) {
+			ObjectProvider<PostScreening> screening, Points points) {
+		this.points = points;
 		this.jdbc = jdbc;
 		this.categories = categories;
 		this.renderer = renderer;
@@ -211,6 +215,7 @@ public class TopicService {
 			.params(topicId, number, authorId, replyTo, body, this.renderer.render(body), Timestamp.from(now))
 			.update(keys);
 		long postId = keys.getKeyAs(Number.class).longValue();
+		this.points.add(authorId, Reputation.POST_PUBLISHED, Points.Kind.POST, null, null);
 		this.events.publishEvent(new PostPublished(postId, topicId, authorId, number));
 		return postId;
 	}

@@ -31,7 +31,7 @@ class ReputationIntegrationTest extends CommunityIntegrationTest {
 	JdbcClient jdbc;
 
 	@Test
-	void likesAndAcceptedAnswersEarnPointsThatGoBackWhenTakenBack() {
+	void postsLikesAndAcceptedAnswersEarnPointsThatGoBackWhenTakenBack() {
 		Viewer asker = verifiedMember();
 		Viewer helper = verifiedMember();
 		Viewer other = verifiedMember();
@@ -42,21 +42,26 @@ class ReputationIntegrationTest extends CommunityIntegrationTest {
 		long helpful = postId(topic, 2);
 		long alternative = postId(topic, 3);
 
+		assertThat(reputation(helper)).as("a point for the reply").isEqualTo(1);
 		assertThat(this.reactions.toggle(asker, helpful, Reaction.LIKE)).isTrue();
-		assertThat(reputation(helper)).isEqualTo(1);
+		assertThat(reputation(helper)).isEqualTo(2);
 		assertThat(this.reactions.toggle(asker, helpful, Reaction.LIKE)).isFalse();
-		assertThat(reputation(helper)).isZero();
+		assertThat(reputation(helper)).isEqualTo(1);
 		assertThatThrownBy(() -> this.reactions.toggle(helper, helpful, Reaction.LIKE))
 			.isInstanceOf(RejectedException.class);
 
 		this.answers.accept(asker, helpful);
 		this.answers.accept(asker, helpful);
-		assertThat(reputation(helper)).as("accepting twice counts once").isEqualTo(10);
+		assertThat(reputation(helper)).as("accepting twice counts once").isEqualTo(11);
 		this.answers.accept(asker, alternative);
-		assertThat(reputation(helper)).isZero();
-		assertThat(reputation(other)).isEqualTo(10);
+		assertThat(reputation(helper)).isEqualTo(1);
+		assertThat(reputation(other)).isEqualTo(11);
 		this.answers.unaccept(asker, alternative);
-		assertThat(reputation(other)).isZero();
+		assertThat(reputation(other)).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM point_entry WHERE member_id = ?")
+			.param(helper.memberId())
+			.query(Integer.class)
+			.single()).as("every change is in the ledger").isEqualTo(5);
 		assertThatThrownBy(() -> this.answers.accept(helper, alternative)).as("only the topic's author or a moderator")
 			.isInstanceOf(RejectedException.class);
 	}

@@ -29,6 +29,16 @@ class RunOnceInterceptor implements MethodInterceptor {
 		this.environment = environment;
 	}
 
+	/**
+	 * What a skipped run returns: null, or the zero of a primitive result (a job that
+	 * counts what it did did nothing).
+	 */
+	private static Object skipped(MethodInvocation invocation) {
+		Class<?> type = invocation.getMethod().getReturnType();
+		return (type.isPrimitive() && type != void.class)
+				? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0) : null;
+	}
+
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
 		RunOnce runOnce = AnnotatedElementUtils.findMergedAnnotation(invocation.getMethod(), RunOnce.class);
@@ -43,13 +53,13 @@ class RunOnceInterceptor implements MethodInterceptor {
 		}
 		try {
 			if (!this.lock.tryClaim(runOnce.value(), atMost)) {
-				return null;
+				return skipped(invocation);
 			}
 		}
 		catch (DataAccessException ex) {
 			// the database is away (restart, shutdown): the job runs at its next turn
 			log.warn("Job {} skipped, its lock is unreachable: {}", runOnce.value(), ex.getClass().getSimpleName());
-			return null;
+			return skipped(invocation);
 		}
 		try {
 			return invocation.proceed();

@@ -138,7 +138,8 @@ class AccountDeletion {
 						UPDATE member SET username = ?, email = ?, display_name = NULL, bio = NULL, password_hash = ?,
 						       email_verified_at = NULL, locale = NULL, last_seen_at = NULL, unread_notifications = 0,
 						       email_personal = FALSE, email_replies = FALSE, email_watched = FALSE,
-						       email_welcome = FALSE, email_frequency = 'NEVER', deleted_at = ?, version = version + 1
+						       email_welcome = FALSE, email_frequency = 'NEVER', avatar_version = 0, deleted_at = ?,
+						       version = version + 1
 						WHERE id = ?
 						""")
 					.params(name, "deleted-" + id + "@deleted.invalid",
@@ -174,6 +175,7 @@ class AccountDeletion {
 		this.jdbc.sql("DELETE FROM category_member WHERE member_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM member_token WHERE member_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM welcome_mail WHERE member_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM member_avatar WHERE member_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM persistent_logins WHERE username = ?").param(account.username()).update();
 		this.jdbc.sql("DELETE FROM login_failure WHERE login = ? OR login = ?")
 			.params(account.username(), account.email())

@@ -6,6 +6,7 @@ import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.message.Blocks;
+import com.rapport.community.reputation.Standings;
 import com.rapport.community.topic.PostRenderer;
 import com.rapport.community.topic.TopicQueries;
 import jakarta.validation.Valid;
@@ -35,8 +36,12 @@ class ProfileController {
 
 	private final Blocks blocks;
 
-	ProfileController(MemberService members, TopicQueries topics, PostRenderer renderer, Blocks blocks) {
+	private final Standings standings;
+
+	ProfileController(MemberService members, TopicQueries topics, PostRenderer renderer, Blocks blocks,
+			Standings standings) {
 		this.members = members;
+		this.standings = standings;
 		this.blocks = blocks;
 		this.topics = topics;
 		this.renderer = renderer;
@@ -49,6 +54,7 @@ class ProfileController {
 		model.addAttribute("member", member);
 		model.addAttribute("bioHtml", (member.bio() != null) ? this.renderer.render(member.bio()) : null);
 		model.addAttribute("activity", this.topics.activityOf(viewer, member.id(), 10));
+		model.addAttribute("standing", this.standings.of(member.id()).orElseThrow());
 		boolean own = !viewer.isAnonymous() && viewer.memberId() == member.id();
 		model.addAttribute("own", own);
 		model.addAttribute("canMessage", !viewer.isAnonymous() && !own);
@@ -64,12 +70,13 @@ class ProfileController {
 		form.setDisplayName(member.displayName());
 		form.setBio(member.bio());
 		model.addAttribute("profileForm", form);
+		model.addAttribute("avatarVersion", this.standings.of(member.id()).orElseThrow().avatarVersion());
 		return "member/edit-profile";
 	}
 
 	@PostMapping("/account/profile")
 	String processProfileForm(@Valid @ModelAttribute("profileForm") ProfileForm form, BindingResult result,
-			Viewer viewer, RedirectAttributes redirect) {
+			Viewer viewer, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				this.members.updateProfile(viewer, form.getDisplayName(), form.getBio());
@@ -81,6 +88,7 @@ class ProfileController {
 				rejected.fieldErrors().forEach(result::rejectValue);
 			}
 		}
+		model.addAttribute("avatarVersion", this.standings.of(viewer.memberId()).orElseThrow().avatarVersion());
 		return "member/edit-profile";
 	}
 

@@ -69,6 +69,7 @@ class MemberModController {
 		model.addAttribute("history", this.audit.about(member.id(), 100));
 		model.addAttribute("durations", DURATIONS.stream().sorted().toList());
 		model.addAttribute("trustLevels", List.of(0, 1, 2, 3, 4));
+		model.addAttribute("trustLocked", this.trustLevels.isLocked(member.id()));
 		return "mod/member";
 	}
 
@@ -112,6 +113,13 @@ class MemberModController {
 			RedirectAttributes redirect) {
 		Member member = member(username);
 		Flash.run(redirect, "mod.done.trustLevel", () -> this.trustLevels.set(viewer, member.id(), level));
+		return back(member);
+	}
+
+	@PostMapping("/trust-level/unlock")
+	String unlockTrustLevel(@PathVariable String username, Viewer viewer, RedirectAttributes redirect) {
+		Member member = member(username);
+		Flash.run(redirect, "trust.unlocked", () -> this.trustLevels.unlock(viewer, member.id()));
 		return back(member);
 	}
 

@@ -49,7 +49,8 @@ class SecurityConfiguration {
 					"/moderation/**", "/messages", "/messages/**", "/topics/similar")
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies", "/preview", "/t/*/notification-level",
-					"/c/*/notification-level", "/u/*/block", "/t/*/tags", "/t/*/survey", "/t/*/survey/*")
+					"/c/*/notification-level", "/u/*/block", "/t/*/tags", "/t/*/survey", "/t/*/survey/*",
+					"/rewards/*/redeem")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

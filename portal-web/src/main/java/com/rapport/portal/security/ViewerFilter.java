@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.rapport.community.member.MemberAccount;
 import com.rapport.community.member.MemberService;
+import com.rapport.community.member.Visits;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.moderation.ActiveSanctions;
 import com.rapport.community.moderation.Sanctions;
@@ -42,9 +43,12 @@ public class ViewerFilter extends OncePerRequestFilter {
 
 	private final Sanctions sanctions;
 
-	ViewerFilter(MemberService members, Sanctions sanctions) {
+	private final Visits visits;
+
+	ViewerFilter(MemberService members, Sanctions sanctions, Visits visits) {
 		this.members = members;
 		this.sanctions = sanctions;
+		this.visits = visits;
 	}
 
 	@Override
@@ -72,6 +76,8 @@ public class ViewerFilter extends OncePerRequestFilter {
 					return;
 				}
 				viewer = account.get().viewer();
+				// noted in memory, written in a batch: the page does not wait for it
+				this.visits.seen(account.get().id());
 				request.setAttribute(UNREAD_ATTRIBUTE, account.get().unreadNotifications());
 				request.setAttribute(SANCTIONS_ATTRIBUTE, active);
 				refreshAuthorities(authentication, account.get());

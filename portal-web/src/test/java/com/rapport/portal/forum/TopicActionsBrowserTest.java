@@ -77,14 +77,19 @@ class TopicActionsBrowserTest extends BrowserTest {
 		logout();
 
 		loginAs(asker.username(), PASSWORD);
-		assertThat(find("#notifications-bell .bell-count").getText()).isEqualTo("1");
+		// the mention, and the thank-you for the asker's first post
+		assertThat(find("#notifications-bell .bell-count").getText()).isEqualTo("2");
 		click("#notifications-bell");
 		waitForPageLoad();
-		assertThat(pageText()).contains(helper.username() + " mentioned you in “Which stove for winter camping?”");
+		assertThat(pageText()).contains(helper.username() + " mentioned you in “Which stove for winter camping?”",
+				"Thank you! You earned the badge “First post”.");
 		assertAccessible();
-		clickAndWait(find(".notification-list a"));
+		clickAndWait(findAll(".notification-list a").stream()
+			.filter((link) -> link.getText().contains("mentioned you"))
+			.findFirst()
+			.orElseThrow());
 		assertThat(driver().getCurrentUrl()).contains("#post-2");
-		assertThat(isPresent("#notifications-bell .bell-count")).isFalse();
+		assertThat(find("#notifications-bell .bell-count").getText()).isEqualTo("1");
 
 		clickAndWait(find("#post-2 button[aria-label^='Like']"));
 		assertThat(find("#post-2 button.reacted").getText()).contains("1");
