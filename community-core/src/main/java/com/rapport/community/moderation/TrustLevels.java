@@ -10,12 +10,9 @@ import com.rapport.community.member.MemberService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
 
-import com.rapport.db.cluster.RunOnce;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,8 +92,6 @@ public class TrustLevels {
 	 * each interval.
 	 * @return how many promotions were made
 	 */
-	@Scheduled(fixedDelayString = "${rapport.moderation.trust.promote-interval:10m}")
-	@RunOnce(value = "trust-promotion", every = "${rapport.moderation.trust.promote-interval:10m}")
 	@Transactional
 	public int promoteByActivity() {
 		return promoteNewMembers() + promote(1, this.level2) + promote(2, this.level3);
