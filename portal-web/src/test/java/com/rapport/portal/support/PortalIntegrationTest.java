@@ -51,6 +51,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				"rapport.review.new-member-posts-per-minute=10000", "rapport.review.topics-per-day=10000",
 				"rapport.review.new-member-topics-per-day=10000", "rapport.review.same-text-per-day=1000",
 				"rapport.review.new-member-links=1000",
+				// every test answers surveys from 127.0.0.1: the per-address limit of a
+				// whole test run is not the point of any test (per respondent still is)
+				"rapport.survey.rate.per-address=1000000",
 				// OperationsIntegrationTest scrapes metrics as Prometheus would
 				"rapport.metrics.token=test-scrape-token-0123456789" })
 public abstract class PortalIntegrationTest {
