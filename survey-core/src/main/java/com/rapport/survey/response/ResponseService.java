@@ -283,6 +283,11 @@ public class ResponseService {
 	private long create(Survey survey, Submission submission, String hidden, SurveyRollups.Increments increments) {
 		if (submission.respondentHash() != null && survey.settings().oncePerRespondent()
 				&& hasCompleted(survey.id(), submission.respondentHash())) {
+			if (find(submission.publicId()) != null) {
+				// the respondent's completed response is this very page, sent twice at
+				// once: the other copy committed it after this request looked for it
+				throw new CreatedConcurrently();
+			}
 			throw new SurveyRejectedException("survey.error.alreadyAnswered");
 		}
 		if (submission.personalLinkId() != null) {
