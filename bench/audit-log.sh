@@ -67,18 +67,10 @@ done
 
 results_dir="${RESULTS_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/rapport-audit.XXXXXX")}"
 mkdir -p "$results_dir"
-jar="$results_dir/cookies.txt"
-
-# sign in as a browser would: the login form's CSRF token, then the form post
-login_page=$(curl -s -c "$jar" -b "$jar" "$base_url/login") || {
-	echo "No portal answers at $base_url (set BASE_URL)" >&2
-	exit 1
-}
-token=$(printf '%s' "$login_page" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$user" --data-urlencode "password=$password" \
-	--data-urlencode "_csrf=$token" "$base_url/login"
-session=$(awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -n 1)
-status=$(curl -s -o "$results_dir/first-page.html" -w '%{http_code}' -b "JSESSIONID=$session" "$base_url/mod/log")
+# sign in as a browser would (bench/staff-session.sh)
+source "$bench_dir/staff-session.sh"
+cookie="$(staff_session "$base_url" "$user" "$password" /mod/log)" || exit 1
+status=$(curl -s -o "$results_dir/first-page.html" -w '%{http_code}' -H "Cookie: $cookie" "$base_url/mod/log")
 if [ "$status" != "200" ] || ! grep -q 'id="audit-log"' "$results_dir/first-page.html"; then
 	echo "Could not open /mod/log as $user (HTTP $status): is the portal running on the dataset?" >&2
 	exit 1
@@ -98,7 +90,7 @@ paths="/mod/log
 
 run() {
 	BENCH_DIR="$bench_dir" SEARCH_PATHS="$paths" \
-		wrk -t "$threads" -c "$1" -d "$2" --latency -H "Cookie: JSESSIONID=$session" \
+		wrk -t "$threads" -c "$1" -d "$2" --latency -H "Cookie: $cookie" \
 		-s "$bench_dir/search.lua" "$base_url/mod/log" >"$3" 2>&1
 }
 field() {

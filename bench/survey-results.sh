@@ -71,24 +71,16 @@ done
 
 results_dir="${RESULTS_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/rapport-results.XXXXXX")}"
 mkdir -p "$results_dir"
-jar="$results_dir/cookies.txt"
-
-# sign in as a browser would: the login form's CSRF token, then the form post
-login_page=$(curl -s -c "$jar" -b "$jar" "$base_url/login") || {
-	echo "No portal answers at $base_url (set BASE_URL)" >&2
-	exit 1
-}
-token=$(printf '%s' "$login_page" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$user" --data-urlencode "password=$password" \
-	--data-urlencode "_csrf=$token" "$base_url/login"
-session=$(awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -n 1)
+# sign in as a browser would (bench/staff-session.sh)
+source "$bench_dir/staff-session.sh"
+cookie="$(staff_session "$base_url" "$user" "$password" /staff/surveys)" || exit 1
 
 # the survey's id, from the staff's survey list
-curl -s -o "$results_dir/surveys.html" -b "JSESSIONID=$session" "$base_url/staff/surveys"
+curl -s -o "$results_dir/surveys.html" -H "Cookie: $cookie" "$base_url/staff/surveys"
 # the row of the survey in the list: <tr id="survey-bench-results"><td><a href="/staff/surveys/ID">
 survey_id="${SURVEY_ID:-$(tr '\n' ' ' <"$results_dir/surveys.html" | grep -o 'id="survey-bench-results"> *<td><a href="/staff/surveys/[0-9]*"' | sed 's/.*surveys\///; s/"//' | head -n 1)}"
 page="/staff/surveys/$survey_id/results"
-status=$(curl -s -o "$results_dir/first-page.html" -w '%{http_code}' -b "JSESSIONID=$session" "$base_url$page")
+status=$(curl -s -o "$results_dir/first-page.html" -w '%{http_code}' -H "Cookie: $cookie" "$base_url$page")
 if [ -z "$survey_id" ] || [ "$status" != "200" ] || ! grep -q 'id="metric-q1-nps"' "$results_dir/first-page.html"; then
 	echo "Could not open the results of bench-results as $user (HTTP $status, survey '${survey_id}'; set SURVEY_ID)" >&2
 	exit 1
@@ -103,7 +95,7 @@ $page?after=${after:-0-0}"
 
 run() {
 	BENCH_DIR="$bench_dir" SEARCH_PATHS="$paths" \
-		wrk -t "$threads" -c "$1" -d "$2" --latency --timeout 10s -H "Cookie: JSESSIONID=$session" \
+		wrk -t "$threads" -c "$1" -d "$2" --latency --timeout 10s -H "Cookie: $cookie" \
 		-s "$bench_dir/search.lua" "$base_url$page" >"$3" 2>&1
 }
 field() {
