@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -62,11 +63,15 @@ class SearchChanges {
 
 	private long cursor = -1;
 
-	SearchChanges(JdbcClient jdbc, SearchIndex index, SearchIndexer indexer, ClusterNode node) {
+	private final ApplicationEventPublisher events;
+
+	SearchChanges(JdbcClient jdbc, SearchIndex index, SearchIndexer indexer, ClusterNode node,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.index = index;
 		this.indexer = indexer;
 		this.node = node.name();
+		this.events = events;
 	}
 
 	@EventListener
@@ -147,7 +152,11 @@ class SearchChanges {
 				return 0;
 			}
 			try {
-				return applyNew() + applyGaps();
+				int applied = applyNew() + applyGaps();
+				if (applied > 0) {
+					this.events.publishEvent(new ForumChangedElsewhere(applied));
+				}
+				return applied;
 			}
 			catch (DataAccessException ex) {
 				log.warn("Search change log unreachable, will retry: {}", ex.getClass().getSimpleName());

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code search_change} log: the test plays the other node by changing a post in the
  * database and writing the log row itself, as that node's transaction would.
  */
+@RecordApplicationEvents
 class SearchChangesIntegrationTest extends CommunityIntegrationTest {
 
 	@Autowired
@@ -38,6 +41,9 @@ class SearchChangesIntegrationTest extends CommunityIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApplicationEvents events;
+
 	@Test
 	void aChangeLoggedByAnotherNodeIsFoundHereAfterThePoll() {
 		TopicRef topic = topic("Lantern mantle " + word());
@@ -50,6 +56,9 @@ class SearchChangesIntegrationTest extends CommunityIntegrationTest {
 		this.changes.poll();
 
 		assertThat(found(added)).isTrue();
+		assertThat(this.events.stream(ForumChangedElsewhere.class))
+			.as("what the nodes keep in memory about posts learns of it too")
+			.isNotEmpty();
 	}
 
 	@Test

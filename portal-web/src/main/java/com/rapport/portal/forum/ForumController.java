@@ -20,6 +20,7 @@ import com.rapport.community.topic.TopicService;
 import com.rapport.community.topic.TopicSummary;
 import com.rapport.community.topic.TopicView;
 import com.rapport.community.topic.ViewCounter;
+import com.rapport.portal.web.AnonymousPageCache;
 import com.rapport.portal.survey.TopicSurveyPanels;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ class ForumController {
 					+ ((page > 1) ? "?page=" + page : "");
 		}
 		if (page == 1) {
-			this.views.countView(id);
+			AnonymousPageCache.onEachView(request, () -> this.views.countView(id));
 		}
 		showTopic(view, viewer, model);
 		showSurvey(view, viewer, locale, request, model);

@@ -16,6 +16,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+
+import com.rapport.portal.web.AnonymousPageCache;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
@@ -38,7 +40,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, UserDetailsService users,
 			PersistentTokenRepository rememberMeTokens, LoginThrottle throttle, ViewerFilter viewerFilter,
-			SuspensionNotice suspension,
+			SuspensionNotice suspension, AnonymousPageCache pageCache,
 			@Value("${rapport.security.remember-me-key:#{T(java.util.UUID).randomUUID().toString()}}") String rememberMeKey)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/staff/**")
@@ -76,7 +78,8 @@ class SecurityConfiguration {
 				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/s/*"),
 						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/s/*/save"),
 						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/email/unsubscribe")))
-			.addFilterBefore(viewerFilter, AuthorizationFilter.class);
+			.addFilterBefore(viewerFilter, AuthorizationFilter.class)
+			.addFilterAfter(pageCache, AuthorizationFilter.class);
 		return http.build();
 	}
 

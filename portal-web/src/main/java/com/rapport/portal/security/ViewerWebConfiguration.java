@@ -8,9 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import com.rapport.portal.web.AnonymousPageCache;
+
 /**
- * Registers the viewer resolver, and keeps the viewer filter inside the security chain
- * only (not a second time as a plain servlet filter).
+ * Registers the viewer resolver, and keeps the viewer filter and the anonymous page cache
+ * inside the security chain only (not a second time as plain servlet filters).
  */
 @Configuration
 class ViewerWebConfiguration implements WebMvcConfigurer {
@@ -23,6 +25,13 @@ class ViewerWebConfiguration implements WebMvcConfigurer {
 	@Bean
 	FilterRegistrationBean<ViewerFilter> viewerFilterRegistration(ViewerFilter filter) {
 		FilterRegistrationBean<ViewerFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<AnonymousPageCache> pageCacheRegistration(AnonymousPageCache filter) {
+		FilterRegistrationBean<AnonymousPageCache> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
 	}

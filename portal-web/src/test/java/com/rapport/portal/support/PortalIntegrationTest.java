@@ -54,6 +54,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				// every test answers surveys from 127.0.0.1: the per-address limit of a
 				// whole test run is not the point of any test (per respondent still is)
 				"rapport.survey.rate.per-address=1000000",
+				// tests write their data straight into the database, which the anonymous
+				// page cache cannot see: AnonymousPageCacheIntegrationTest turns it on
+				"rapport.page-cache.enabled=false",
 				// OperationsIntegrationTest scrapes metrics as Prometheus would
 				"rapport.metrics.token=test-scrape-token-0123456789" })
 public abstract class PortalIntegrationTest {

@@ -1,0 +1,145 @@
+package com.rapport.portal.forum;
+
+import java.nio.charset.StandardCharsets;
+
+import com.rapport.community.category.Access;
+import com.rapport.community.category.Category;
+import com.rapport.community.member.Viewer;
+import com.rapport.community.search.ForumChangedElsewhere;
+import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.TopicRef;
+import com.rapport.community.topic.TopicService;
+import com.rapport.community.topic.ViewCounter;
+import com.rapport.portal.support.FormToken;
+import com.rapport.portal.support.PortalIntegrationTest;
+import com.rapport.portal.web.AnonymousPageCache;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Anonymous visitors get the public pages from memory: a page is rendered once and copied
+ * until something is written through the portal (here or, through the change log, on
+ * another node), while members, other languages and the topic's view count are never
+ * served a stale or shared copy.
+ */
+class AnonymousPageCacheIntegrationTest extends PortalIntegrationTest {
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	AnonymousPageCache cache;
+
+	@Autowired
+	TopicService topics;
+
+	@Autowired
+	ViewCounter views;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	MockMvc mvc;
+
+	Category category;
+
+	Viewer author;
+
+	@BeforeEach
+	void setUp() {
+		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
+		this.category = testData().category("Cached room", Access.ANYONE, Access.MEMBER);
+		this.author = testData().member("cached");
+		this.cache.setEnabled(true);
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.cache.setEnabled(false);
+	}
+
+	@Test
+	void anonymousVisitorsShareOneRenderingUntilAWriteThroughThePortal() throws Exception {
+		start("The first lantern topic");
+		String list = "/c/" + this.category.slug();
+		assertThat(page(get(list))).contains("The first lantern topic");
+
+		TopicRef second = start("A second lantern topic");
+		assertThat(page(get(list))).as("the copy rendered before the topic was written")
+			.doesNotContain("A second lantern topic");
+		assertThat(page(get(list).with(user(this.author.username()).roles("MEMBER"))))
+			.as("a member always gets a fresh page")
+			.contains("A second lantern topic");
+
+		this.mvc.perform(post("/t/{id}/replies", second.id()).param("body", "A reply written through the portal.")
+			.with(user(this.author.username()).roles("MEMBER"))
+			.with(FormToken.from(this.mvc)));
+		assertThat(page(get(list))).as("any write through the portal drops the copies")
+			.contains("A second lantern topic");
+	}
+
+	@Test
+	void aChangeMadeThroughAnotherNodeDropsTheCopies() throws Exception {
+		start("Lantern topic on this node");
+		String list = "/c/" + this.category.slug();
+		assertThat(page(get(list))).contains("Lantern topic on this node");
+		start("Lantern topic from the other node");
+		assertThat(page(get(list))).doesNotContain("Lantern topic from the other node");
+
+		this.events.publishEvent(new ForumChangedElsewhere(1));
+		assertThat(page(get(list))).contains("Lantern topic from the other node");
+	}
+
+	@Test
+	void eachLanguageHasItsOwnCopy() throws Exception {
+		String list = "/c/" + this.category.slug();
+		assertThat(page(get(list).header("Accept-Language", "en"))).contains("lang=\"en\"");
+		assertThat(page(get(list).header("Accept-Language", "ru"))).contains("lang=\"ru\"");
+		assertThat(page(get(list).header("Accept-Language", "zh-CN"))).contains("lang=\"zh-CN\"");
+		assertThat(page(get(list).header("Accept-Language", "en"))).contains("lang=\"en\"");
+	}
+
+	@Test
+	void everyCopyOfATopicPageCountsAView() throws Exception {
+		TopicRef topic = start("A much viewed lantern topic");
+		this.views.flush();
+		String path = "/t/" + topic.slug() + "/" + topic.id();
+		for (int i = 0; i < 3; i++) {
+			assertThat(page(get(path))).contains("A much viewed lantern topic");
+		}
+		this.views.flush();
+		assertThat(this.jdbc.sql("SELECT view_count FROM topic WHERE id = ?")
+			.param(topic.id())
+			.query(Integer.class)
+			.single()).isEqualTo(3);
+	}
+
+	private TopicRef start(String title) {
+		return this.topics.startTopic(this.author, new NewTopic(this.category.id(), title, "Body of " + title));
+	}
+
+	private String page(MockHttpServletRequestBuilder request) throws Exception {
+		var response = this.mvc.perform(request).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return response.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+}
