@@ -16,7 +16,9 @@ import java.time.Instant;
  * @param createdAt when
  * @param read whether the member has seen it
  * @param url where a notification that is not about a topic leads, or null
+ * @param subject what a notification about a topic says beyond it (an idea's new status),
+ * or null
  */
 public record Notification(long id, NotificationKind kind, String actor, Long topicId, String topicTitle,
-		String topicSlug, Integer postNumber, int count, Instant createdAt, boolean read, String url) {
+		String topicSlug, Integer postNumber, int count, Instant createdAt, boolean read, String url, String subject) {
 }

@@ -46,6 +46,8 @@ public enum NotificationKind {
 	/** The member earned a badge: a personal thank-you (the subject is the badge). */
 	BADGE_AWARDED,
 	/** The member's activity raised their trust level (the subject is the level). */
-	TRUST_LEVEL_RAISED
+	TRUST_LEVEL_RAISED,
+	/** An idea the member voted for has a new status (the subject is the status). */
+	IDEA_STATUS
 
 }

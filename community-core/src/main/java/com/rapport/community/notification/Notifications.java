@@ -95,6 +95,30 @@ public class Notifications {
 			.update();
 	}
 
+	/**
+	 * Tells a member something about a topic that the topic alone does not say (an idea's
+	 * new status), unless it was themself who did it. Never grouped.
+	 * @param memberId who is told
+	 * @param kind why
+	 * @param actorId who did it, or null
+	 * @param topicId the topic
+	 * @param subject what it says beyond the topic, at most 255 characters
+	 */
+	@Transactional
+	public void notifyAboutTopic(long memberId, NotificationKind kind, Long actorId, long topicId, String subject) {
+		if (actorId != null && actorId == memberId) {
+			return;
+		}
+		this.jdbc
+			.sql("INSERT INTO notification (member_id, kind, actor_id, topic_id, subject, detail, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, '1', ?)")
+			.params(memberId, kind.name(), actorId, topicId, subject, Timestamp.from(this.clock.instant()))
+			.update();
+		this.jdbc.sql("UPDATE member SET unread_notifications = unread_notifications + 1 WHERE id = ?")
+			.param(memberId)
+			.update();
+	}
+
 	private boolean groupWithUnread(long memberId, Long topicId, Integer postNumber) {
 		return this.jdbc
 			.sql("UPDATE notification SET detail = CAST(detail AS UNSIGNED) + 1, created_at = ? WHERE member_id = ? "
@@ -135,7 +159,8 @@ public class Notifications {
 	public List<Notification> list(Viewer viewer, Long beforeId) {
 		return this.jdbc.sql("""
 				SELECT n.id, n.kind, a.username, n.topic_id, COALESCE(t.title, n.subject) AS title, t.slug,
-				       n.post_number, n.detail, n.created_at, n.read_at IS NOT NULL AS is_read, n.url
+				       n.post_number, n.detail, n.created_at, n.read_at IS NOT NULL AS is_read, n.url,
+				       n.subject
 				FROM notification n
 				LEFT JOIN member a ON a.id = n.actor_id
 				LEFT JOIN topic t ON t.id = n.topic_id
@@ -176,7 +201,8 @@ public class Notifications {
 	public java.util.Optional<Notification> find(Viewer viewer, long id) {
 		return this.jdbc.sql("""
 				SELECT n.id, n.kind, a.username, n.topic_id, COALESCE(t.title, n.subject) AS title, t.slug,
-				       n.post_number, n.detail, n.created_at, n.read_at IS NOT NULL AS is_read, n.url
+				       n.post_number, n.detail, n.created_at, n.read_at IS NOT NULL AS is_read, n.url,
+				       n.subject
 				FROM notification n
 				LEFT JOIN member a ON a.id = n.actor_id
 				LEFT JOIN topic t ON t.id = n.topic_id
@@ -206,7 +232,8 @@ public class Notifications {
 		}
 		return new Notification(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
 				rs.getString("username"), topic, rs.getString("title"), rs.getString("slug"), post, count,
-				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("is_read"), rs.getString("url"));
+				rs.getTimestamp("created_at").toInstant(), rs.getBoolean("is_read"), rs.getString("url"),
+				(topic != null) ? rs.getString("subject") : null);
 	}
 
 }

@@ -218,7 +218,7 @@ public class Watching {
 	 * @param topicId the topic
 	 * @return true when nothing about the topic should reach them
 	 */
-	boolean isMuted(long memberId, long topicId) {
+	public boolean isMuted(long memberId, long topicId) {
 		return this.jdbc
 			.sql("SELECT COALESCE(tm.level, cm.level) FROM topic t "
 					+ "LEFT JOIN topic_member tm ON tm.topic_id = t.id AND tm.member_id = :m "

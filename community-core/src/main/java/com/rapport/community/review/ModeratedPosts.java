@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.rapport.community.topic.PostEvents.PostRemoved;
 import com.rapport.community.topic.PostEvents.PostRestored;
+import com.rapport.community.topic.PostPoints;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,10 @@ class ModeratedPosts {
 
 	private final ApplicationEventPublisher events;
 
-	ModeratedPosts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	private final PostPoints points;
+
+	ModeratedPosts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, PostPoints points) {
+		this.points = points;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
@@ -84,6 +88,7 @@ class ModeratedPosts {
 			return;
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
+		this.points.deleting(post.id());
 		this.jdbc.sql("UPDATE post SET deleted_at = ?, deleted_by = ? WHERE id = ?")
 			.params(now, moderatorId, post.id())
 			.update();
@@ -111,6 +116,7 @@ class ModeratedPosts {
 						+ "hidden_reason = NULL WHERE id = ?")
 				.param(post.id())
 				.update();
+			this.points.restored(post.id());
 			if (post.postNumber() == 1) {
 				this.jdbc.sql("UPDATE topic SET deleted_at = NULL WHERE id = ?").param(post.topicId()).update();
 				this.jdbc.sql("UPDATE category SET topic_count = topic_count + 1 WHERE id = ?")

@@ -14,9 +14,11 @@ import com.rapport.community.moderation.Sanctions;
 import com.rapport.community.notification.NotificationKind;
 import com.rapport.community.notification.Notifications;
 import com.rapport.community.topic.PostEditor;
+import com.rapport.community.topic.PostEvents.HeldPostPublished;
 import com.rapport.community.topic.PostScreening.Draft;
 import com.rapport.community.topic.TopicService;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -52,9 +54,12 @@ public class ReviewDecisions {
 
 	private final Sanctions sanctions;
 
+	private final ApplicationEventPublisher events;
+
 	ReviewDecisions(JdbcClient jdbc, ReviewItems items, ReviewQueue queue, ModeratedPosts posts, Flags flags,
 			TopicService topics, PostEditor editor, Notifications notifications, Clock clock, AuditLog audit,
-			Sanctions sanctions) {
+			Sanctions sanctions, ApplicationEventPublisher events) {
+		this.events = events;
 		this.audit = audit;
 		this.sanctions = sanctions;
 		this.jdbc = jdbc;
@@ -297,6 +302,9 @@ public class ReviewDecisions {
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getInt(2) })
 			.single();
 		this.notifications.notify(authorId, kind, viewer.memberId(), (Long) where[0], (Integer) where[1]);
+		if (!draft.edit()) {
+			this.events.publishEvent(new HeldPostPublished(queuedPostId, postId, (Long) where[0], (Integer) where[1]));
+		}
 	}
 
 	private void decideAppeal(Viewer viewer, ReviewItems.Locked item, Decision decision, String note) {

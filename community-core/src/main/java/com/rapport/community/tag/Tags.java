@@ -17,12 +17,14 @@ import com.rapport.community.member.Viewer;
 import com.rapport.community.moderation.AuditLog;
 import com.rapport.community.moderation.AuditTarget;
 import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.PostEvents.HeldPostPublished;
 import com.rapport.community.topic.PostHeldForReview;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -135,17 +137,47 @@ public class Tags {
 	 * @param rawTags comma-separated tag names, or blank
 	 * @return the new topic
 	 * @throws RejectedException as {@link TopicService#startTopic} and {@link #check}
-	 * @throws PostHeldForReview when the topic waits for a moderator; its tags are then
-	 * not kept
+	 * @throws PostHeldForReview when the topic waits for a moderator; its tags are kept
+	 * with it and given to the topic when a moderator approves it
 	 */
 	@Transactional(noRollbackFor = PostHeldForReview.class)
 	public TopicRef startTopic(Viewer viewer, NewTopic command, String rawTags) {
 		List<String> names = check(viewer, rawTags);
-		TopicRef ref = this.topics.startTopic(viewer, command);
+		TopicRef ref;
+		try {
+			ref = this.topics.startTopic(viewer, command);
+		}
+		catch (PostHeldForReview held) {
+			if (!names.isEmpty()) {
+				this.jdbc.sql("UPDATE queued_post SET tags = ? WHERE id = ?")
+					.params(TagNames.join(names), held.queuedPostId())
+					.update();
+			}
+			throw held;
+		}
 		if (!names.isEmpty()) {
 			replace(viewer, ref.id(), names);
 		}
 		return ref;
+	}
+
+	/**
+	 * A held new topic was approved: it gets the tags it was given (checked when it was
+	 * written; a tag deleted meanwhile is made again in its author's name).
+	 * @param event the publication
+	 */
+	@EventListener
+	public void on(HeldPostPublished event) {
+		if (event.postNumber() != 1) {
+			return;
+		}
+		this.jdbc.sql("SELECT tags, author_id FROM queued_post WHERE id = ?")
+			.param(event.queuedPostId())
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) })
+			.optional()
+			.filter((row) -> row[0] != null && !((String) row[0]).isBlank())
+			.ifPresent((row) -> replace(new Viewer((Long) row[1], null, java.util.Set.of(), true), event.topicId(),
+					TagNames.parse((String) row[0], NAME_MAX)));
 	}
 
 	/**

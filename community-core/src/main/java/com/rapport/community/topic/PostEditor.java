@@ -43,8 +43,11 @@ public class PostEditor {
 
 	private final ObjectProvider<PostScreening> screening;
 
+	private final PostPoints points;
+
 	PostEditor(JdbcClient jdbc, PostAccess access, PostRenderer renderer, ApplicationEventPublisher events, Clock clock,
-			ObjectProvider<ParticipationGuard> guards, ObjectProvider<PostScreening> screening) {
+			ObjectProvider<ParticipationGuard> guards, ObjectProvider<PostScreening> screening, PostPoints points) {
+		this.points = points;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.renderer = renderer;
@@ -170,6 +173,7 @@ public class PostEditor {
 			return;
 		}
 		Instant now = this.clock.instant();
+		this.points.deleting(postId);
 		this.jdbc.sql("UPDATE post SET deleted_at = ?, deleted_by = ? WHERE id = ?")
 			.params(Timestamp.from(now), viewer.memberId(), postId)
 			.update();
@@ -209,6 +213,7 @@ public class PostEditor {
 			.optional()
 			.orElseThrow(() -> new RejectedException("post", "post.notFound"));
 		this.jdbc.sql("UPDATE post SET deleted_at = NULL, deleted_by = NULL WHERE id = ?").param(postId).update();
+		this.points.restored(postId);
 		if (row[1] == 1) {
 			this.jdbc.sql("UPDATE topic SET deleted_at = NULL WHERE id = ?").param(row[0]).update();
 			this.jdbc.sql("UPDATE category SET topic_count = topic_count + 1 WHERE id = ?").param(row[2]).update();

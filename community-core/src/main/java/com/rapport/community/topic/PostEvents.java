@@ -83,4 +83,17 @@ public final class PostEvents {
 	public record AnswerAccepted(long topicId, int postNumber, long answerAuthorId, long acceptedBy) {
 	}
 
+	/**
+	 * A post that waited for a moderator's approval was published (after its
+	 * {@link PostPublished}); what was kept with it while it waited (a new topic's tags)
+	 * can follow.
+	 *
+	 * @param queuedPostId the held post ({@code queued_post})
+	 * @param postId the published post
+	 * @param topicId its topic
+	 * @param postNumber its place in the topic (1 for a new topic)
+	 */
+	public record HeldPostPublished(long queuedPostId, long postId, long topicId, int postNumber) {
+	}
+
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * How a topic list is sorted and filtered.
  *
- * @param order latest activity, newest, or top (most replies and likes)
+ * @param order latest activity, newest, top (most replies and likes), or most votes
  * @param period for {@link Order#TOP}: how far back topics count
  * @param solved null for all topics, true for solved only, false for unsolved only
  */
@@ -27,7 +27,20 @@ public record TopicListQuery(Order order, Period period, Boolean solved) {
 	 * @return the query
 	 */
 	public static TopicListQuery of(String order, String period, String solved) {
-		return new TopicListQuery(parse(Order.class, order, Order.LATEST), parse(Period.class, period, Period.ALL),
+		return of(order, period, solved, Order.LATEST);
+	}
+
+	/**
+	 * Reads the query from request parameters, with another default order (an idea
+	 * board's is {@link Order#VOTES}).
+	 * @param order "latest", "newest", "top" or "votes"
+	 * @param period "week", "month", "year" or "all"
+	 * @param solved "yes", "no" or anything else for both
+	 * @param defaultOrder the order when none (or an unknown one) is given
+	 * @return the query
+	 */
+	public static TopicListQuery of(String order, String period, String solved, Order defaultOrder) {
+		return new TopicListQuery(parse(Order.class, order, defaultOrder), parse(Period.class, period, Period.ALL),
 				"yes".equals(solved) ? Boolean.TRUE : "no".equals(solved) ? Boolean.FALSE : null);
 	}
 
@@ -48,7 +61,9 @@ public record TopicListQuery(Order order, Period period, Boolean solved) {
 	 */
 	public enum Order {
 
-		LATEST, NEWEST, TOP
+		LATEST, NEWEST, TOP,
+		/** Most votes first: ideas. */
+		VOTES
 
 	}
 

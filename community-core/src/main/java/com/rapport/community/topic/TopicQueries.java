@@ -34,7 +34,8 @@ public class TopicQueries {
 			       a.username AS author, l.username AS last_poster, t.reply_count, t.view_count, t.like_count,
 			       t.created_at, t.last_posted_at, t.pinned_at IS NOT NULL AS pinned,
 			       t.closed_at IS NOT NULL AS closed, t.solved_post_id IS NOT NULL AS solved,
-			       (t.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AS archived
+			       (t.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AS archived,
+			       c.kind = 'IDEAS' AS idea, t.vote_count, t.idea_status
 			FROM topic t
 			JOIN category c ON c.id = t.category_id
 			JOIN member a ON a.id = t.author_id
@@ -136,7 +137,8 @@ public class TopicQueries {
 			where.append(query.solved() ? " AND t.solved_post_id IS NOT NULL" : " AND t.solved_post_id IS NULL");
 		}
 		List<TopicSummary> topics = new ArrayList<>();
-		boolean pinnedFirst = query.order() == TopicListQuery.Order.LATEST;
+		boolean pinnedFirst = query.order() == TopicListQuery.Order.LATEST
+				|| query.order() == TopicListQuery.Order.VOTES;
 		// a topic pinned in its category is on top of that category's list; one pinned
 		// globally also on top of the list across categories
 		String pinnedHere = acrossCategories ? "t.pinned_at IS NOT NULL AND t.pinned_globally"
@@ -156,6 +158,7 @@ public class TopicQueries {
 			case LATEST -> "t.last_posted_at";
 			case NEWEST -> "t.created_at";
 			case TOP -> "(t.reply_count + t.like_count)";
+			case VOTES -> "t.vote_count";
 		};
 		if (query.order() == TopicListQuery.Order.TOP && query.period().length() != null) {
 			where.append(" AND t.created_at >= :since");
@@ -178,7 +181,8 @@ public class TopicQueries {
 			statement = statement.param("since", Timestamp.from(this.clock.instant().minus(query.period().length())));
 		}
 		if (after.isPresent()) {
-			Object key = (query.order() == TopicListQuery.Order.TOP) ? (Object) after.get().primary()
+			boolean counted = query.order() == TopicListQuery.Order.TOP || query.order() == TopicListQuery.Order.VOTES;
+			Object key = counted ? (Object) after.get().primary()
 					: Timestamp.from(Instant.ofEpochSecond(after.get().primary(), after.get().secondary()));
 			statement = statement.param("key", key).param("id", after.get().id());
 		}
@@ -191,6 +195,7 @@ public class TopicQueries {
 				case LATEST -> Cursor.of(last.lastPostedAt(), last.id()).encode();
 				case NEWEST -> Cursor.of(last.createdAt(), last.id()).encode();
 				case TOP -> new Cursor(last.replyCount() + last.likeCount(), 0, last.id()).encode();
+				case VOTES -> new Cursor(last.voteCount(), 0, last.id()).encode();
 			};
 		}
 		topics.addAll(page);
@@ -416,7 +421,8 @@ public class TopicQueries {
 				rs.getString("author"), rs.getString("last_poster"), rs.getInt("reply_count"), rs.getInt("view_count"),
 				rs.getInt("like_count"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("last_posted_at").toInstant(), rs.getBoolean("pinned"), rs.getBoolean("closed"),
-				rs.getBoolean("solved"), rs.getBoolean("archived"));
+				rs.getBoolean("solved"), rs.getBoolean("archived"), rs.getBoolean("idea"), rs.getInt("vote_count"),
+				rs.getString("idea_status"));
 	}
 
 	private static PostView post(ResultSet rs, int row) throws SQLException {

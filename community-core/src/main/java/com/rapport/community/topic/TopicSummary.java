@@ -22,8 +22,13 @@ import java.time.Instant;
  * @param closed whether it is closed for replies
  * @param solved whether a reply was accepted as the answer
  * @param archived whether the topic or its category is archived (kept for reading only)
+ * @param idea whether it is an idea (its category is an idea board)
+ * @param voteCount the members who voted for it, as an idea
+ * @param ideaStatus its status as an idea (UNDER_REVIEW, PLANNED, DONE, DECLINED), or
+ * null
  */
 public record TopicSummary(long id, String title, String slug, String categorySlug, String categoryName,
 		String categoryColor, String author, String lastPoster, int replyCount, int viewCount, int likeCount,
-		Instant createdAt, Instant lastPostedAt, boolean pinned, boolean closed, boolean solved, boolean archived) {
+		Instant createdAt, Instant lastPostedAt, boolean pinned, boolean closed, boolean solved, boolean archived,
+		boolean idea, int voteCount, String ideaStatus) {
 }

@@ -8,7 +8,13 @@ import com.rapport.community.category.Access;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.review.Decision;
+import com.rapport.community.review.ReviewDecisions;
+import com.rapport.community.review.ReviewFilter;
+import com.rapport.community.review.ReviewKind;
+import com.rapport.community.review.ReviewQueue;
 import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.PostHeldForReview;
 import com.rapport.community.topic.TopicListQuery;
 import com.rapport.community.topic.TopicQueries;
 import com.rapport.community.topic.TopicRef;
@@ -31,6 +37,12 @@ class TagsIntegrationTest extends CommunityIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ReviewQueue queue;
+
+	@Autowired
+	ReviewDecisions decisions;
 
 	@Test
 	void aTrustedMemberCreatesTagsWithTheTopic() {
@@ -153,6 +165,35 @@ class TagsIntegrationTest extends CommunityIntegrationTest {
 		assertThat(first.topics()).hasSize(TopicQueries.PAGE_SIZE);
 		assertThat(second.topics()).hasSize(2);
 		assertThat(second.nextCursor()).isNull();
+	}
+
+	@Test
+	void aNewMembersTopicHeldForApprovalKeepsItsTags() {
+		long category = newCategory(Access.ANYONE);
+		String existing = tagName("stoves");
+		this.tags.startTopic(trusted(2), new NewTopic(category, "Stove for winter", "Which one?"), existing);
+		Viewer newcomer = trusted(0);
+		Viewer moderator = verifiedMember(Role.MODERATOR);
+		this.jdbc.sql("INSERT INTO review_setting (name, value, updated_at) VALUES ('new-member-approvals', 1, NOW())")
+			.update();
+		try {
+			assertThatThrownBy(() -> this.tags.startTopic(newcomer,
+					new NewTopic(category, "My first stove question", "Gas or petrol?"), existing))
+				.isInstanceOf(PostHeldForReview.class);
+			var item = this.queue.pending(moderator, new ReviewFilter(ReviewKind.APPROVAL, category, null))
+				.items()
+				.get(0);
+			this.decisions.decide(moderator, item.id(), Decision.APPROVE, null);
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM review_setting WHERE name = 'new-member-approvals'").update();
+		}
+
+		long published = this.jdbc.sql("SELECT id FROM topic WHERE category_id = ? AND title = ?")
+			.params(category, "My first stove question")
+			.query(Long.class)
+			.single();
+		assertThat(this.tags.of(published)).containsExactly(existing);
 	}
 
 	private static String tagName(String prefix) {

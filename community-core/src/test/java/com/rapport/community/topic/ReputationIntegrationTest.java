@@ -4,6 +4,7 @@ import com.rapport.community.CommunityIntegrationTest;
 import com.rapport.community.category.Access;
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.RejectedException;
+import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,9 @@ class ReputationIntegrationTest extends CommunityIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PostEditor editor;
 
 	@Test
 	void postsLikesAndAcceptedAnswersEarnPointsThatGoBackWhenTakenBack() {
@@ -64,6 +68,41 @@ class ReputationIntegrationTest extends CommunityIntegrationTest {
 			.single()).as("every change is in the ledger").isEqualTo(5);
 		assertThatThrownBy(() -> this.answers.accept(helper, alternative)).as("only the topic's author or a moderator")
 			.isInstanceOf(RejectedException.class);
+	}
+
+	@Test
+	void aDeletedPostLosesItsPointsAndARestoredOneGetsItsPointBack() {
+		Viewer asker = verifiedMember();
+		Viewer helper = verifiedMember();
+		Viewer moderator = verifiedMember(Role.MODERATOR);
+		long category = newCategory(Access.ANYONE);
+		TopicRef topic = this.topics.startTopic(asker, new NewTopic(category, "Stuck zipper", "Help!"));
+		this.topics.reply(helper, topic.id(), "Candle wax.", null);
+		this.topics.reply(helper, topic.id(), "Or graphite from a pencil.", null);
+		long first = postId(topic, 2);
+		long second = postId(topic, 3);
+		this.answers.accept(asker, second);
+		assertThat(reputation(helper)).isEqualTo(12);
+
+		this.editor.delete(helper, first);
+		this.editor.delete(helper, first);
+		assertThat(reputation(helper)).as("the post's point, taken once").isEqualTo(11);
+		this.editor.restore(moderator, first);
+		assertThat(reputation(helper)).isEqualTo(12);
+
+		this.editor.delete(moderator, second);
+		assertThat(reputation(helper)).as("the post's point and the accepted answer's ten").isEqualTo(1);
+		this.editor.restore(moderator, second);
+		assertThat(reputation(helper)).as("the acceptance is not restored with the post").isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT points_balance FROM member WHERE id = ?")
+			.param(helper.memberId())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(this.jdbc
+			.sql("SELECT COALESCE(SUM(points), 0) FROM member_points_period WHERE member_id = ? AND period = 'M'")
+			.param(helper.memberId())
+			.query(Integer.class)
+			.single()).as("this month's leaderboard follows").isEqualTo(2);
 	}
 
 	private int reputation(Viewer member) {

@@ -1,9 +1,11 @@
 package com.rapport.portal.demo;
 
 import java.util.List;
+import java.util.Map;
 
 import com.rapport.community.category.Access;
 import com.rapport.portal.demo.DemoData.DemoCategory;
+import com.rapport.portal.demo.DemoData.DemoIdea;
 import com.rapport.portal.demo.DemoData.DemoTopic;
 
 /**
@@ -100,6 +102,36 @@ final class DemoContent {
 			new DemoTopic("team-lounge", "staff", "Q4 follow-ups from the NPS survey",
 					"Detractors mention tent seams and backpack straps. Let's close the loop with each of them.",
 					List.<String[]>of(new String[] { "moderator", "I'll take the forum threads about seams." })));
+
+	/** The tags of the demo topics, by title. */
+	static final Map<String, String> TAGS = Map.ofEntries(
+			Map.entry("Welcome to the Northwind Outfitters community", "community"),
+			Map.entry("Trailhead 2 tent leaks at the seams after one season", "trailhead-2, warranty, seams"),
+			Map.entry("Best way to pitch a tent in strong wind?", "storm-dome, wind"),
+			Map.entry("帐篷防水性能怎么样？下雨天会不会漏水", "trailhead-2, 帐篷, 防水"), Map.entry("背包肩带断了，怎么申请售后？", "warranty, 背包"),
+			Map.entry("Палатка протекает после первого дождя — что делать?", "trailhead-2, warranty, палатка"),
+			Map.entry("Какой рюкзак выбрать для похода на неделю?", "рюкзак, поход"),
+			Map.entry("Hip belt too loose on the Ridge 45 — size swap?", "ridge-45, sizing"),
+			Map.entry("How do you clean a backpack after a muddy trip?", "care"),
+			Map.entry("Rain jacket wetting out after two years", "storm-shell, care, waterproofing"),
+			Map.entry("Boot sizing: do your hiking boots run small?", "sizing, boots"));
+
+	/** The idea board, an IDEAS category. */
+	static final DemoCategory IDEA_BOARD = new DemoCategory("ideas", "Product ideas",
+			"Suggest what Northwind should make next, and vote for the ideas you want most.", "#8250df", Access.ANYONE,
+			Access.MEMBER);
+
+	static final List<DemoIdea> IDEAS = List.of(
+			new DemoIdea("alex_hikes", "A rain cover stowed in the lid of the Ridge 45",
+					"A cover that lives in its own pocket would save carrying a separate one.", 14, "PLANNED"),
+			new DemoIdea("olga_k", "Ремкомплект для палатки в комплекте",
+					"Небольшой ремкомплект (заплатки и герметик) в чехле палатки очень помог бы в походе.", 11, "DONE"),
+			new DemoIdea("li_wei", "提供中文版的产品保养说明", "希望每件产品都附带中文的清洗和保养说明。", 9, "UNDER_REVIEW"),
+			new DemoIdea("tom_ridge", "Lifetime warranty on tent poles",
+					"Poles are the part that breaks most; a lifetime warranty would set Northwind apart.", 6,
+					"DECLINED"),
+			new DemoIdea("emma_north", "Women's sizes for the Storm Shell jacket",
+					"The current cut is too wide at the shoulders for many of us.", 4, null));
 
 	private DemoContent() {
 	}

@@ -8,15 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.rapport.community.category.Access;
 import com.rapport.community.category.CategoryService;
 import com.rapport.community.category.NewCategory;
+import com.rapport.community.idea.IdeaBoard;
+import com.rapport.community.idea.IdeaStatus;
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.Registration;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.tag.Tags;
 import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
@@ -65,8 +69,14 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Tags tags;
+
+	private final IdeaBoard ideas;
+
 	DemoData(MemberService members, CategoryService categories, TopicService topics, SurveyService surveys,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, Tags tags, IdeaBoard ideas) {
+		this.tags = tags;
+		this.ideas = ideas;
 		this.members = members;
 		this.categories = categories;
 		this.topics = topics;
@@ -102,17 +112,20 @@ class DemoData implements ApplicationRunner {
 		Map<String, Viewer> people = createMembers();
 		Map<String, Long> cats = createCategories();
 		Instant now = this.clock.instant();
+		createTags(people.get("staff"));
 		int age = 0;
 		for (DemoTopic demo : DemoContent.TOPICS) {
 			Viewer author = people.get(demo.author());
-			TopicRef ref = this.topics.startTopic(author,
-					new NewTopic(cats.get(demo.category()), demo.title(), demo.body()));
+			TopicRef ref = this.tags.startTopic(author,
+					new NewTopic(cats.get(demo.category()), demo.title(), demo.body()),
+					DemoContent.TAGS.getOrDefault(demo.title(), ""));
 			for (String[] reply : demo.replies()) {
 				this.topics.reply(people.get(reply[0]), ref.id(), reply[1], null);
 			}
 			backdate(ref.id(), now.minus(Duration.ofHours(5L + age * 7L)));
 			age++;
 		}
+		createIdeas(people, now);
 		long survey = this.surveys.create("demo-nps", "Northwind NPS",
 				List.of(new NewQuestion(QuestionType.NPS, true,
 						"How likely are you to recommend Northwind Outfitters to a friend or colleague?",
@@ -125,6 +138,47 @@ class DemoData implements ApplicationRunner {
 		this.surveys.update(survey, "Northwind NPS",
 				new SurveySettings(DisplayMode.INLINE, List.of("http://localhost:8080", "http://127.0.0.1:8080"), null,
 						null, 100, null, null, null, true, 0, null, null, null, null, null, null));
+	}
+
+	/**
+	 * The tags of the demo topics, made by staff: the regulars who write the demo topics
+	 * may pick existing tags but not create new ones.
+	 */
+	private void createTags(Viewer staff) {
+		DemoContent.TAGS.values()
+			.stream()
+			.flatMap((list) -> this.tags.check(staff, list).stream())
+			.distinct()
+			.forEach((name) -> this.jdbc.sql("INSERT INTO tag (name, created_by, created_at) VALUES (?, ?, ?)")
+				.params(name, staff.memberId(), Timestamp.from(this.clock.instant()))
+				.update());
+	}
+
+	/**
+	 * The idea board: ideas with votes from the regulars (and one from the "member"
+	 * account), and the statuses staff gave them, which tell the voters.
+	 */
+	private void createIdeas(Map<String, Viewer> people, Instant now) {
+		DemoCategory c = DemoContent.IDEA_BOARD;
+		long board = this.categories.create(new NewCategory(null, c.slug(), c.name(), c.description(), c.color(),
+				IdeaBoard.KIND, c.read(), c.create(), Access.MEMBER));
+		List<Viewer> regulars = DemoContent.MEMBERS.stream().map(people::get).toList();
+		int age = 0;
+		for (DemoIdea demo : DemoContent.IDEAS) {
+			TopicRef ref = this.topics.startTopic(people.get(demo.author()),
+					new NewTopic(board, demo.title(), demo.body()));
+			for (int i = 0; i < demo.votes(); i++) {
+				this.ideas.vote(regulars.get((i + age * 5) % regulars.size()), ref.id());
+			}
+			if (age == 0) {
+				this.ideas.vote(people.get("member"), ref.id());
+			}
+			backdate(ref.id(), now.minus(Duration.ofHours(30L + age * 11L)));
+			if (demo.status() != null) {
+				this.ideas.setStatus(people.get("staff"), ref.id(), Optional.of(IdeaStatus.valueOf(demo.status())));
+			}
+			age++;
+		}
 	}
 
 	private Map<String, Viewer> createMembers() {
@@ -180,6 +234,9 @@ class DemoData implements ApplicationRunner {
 	}
 
 	record DemoTopic(String category, String author, String title, String body, List<String[]> replies) {
+	}
+
+	record DemoIdea(String author, String title, String body, int votes, String status) {
 	}
 
 }

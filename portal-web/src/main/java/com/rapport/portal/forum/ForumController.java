@@ -2,6 +2,8 @@ package com.rapport.portal.forum;
 
 import com.rapport.community.category.Category;
 import com.rapport.community.category.CategoryService;
+import com.rapport.community.idea.IdeaBoard;
+import com.rapport.community.idea.IdeaStatus;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.review.Appeals;
 import com.rapport.community.review.RateLimitedException;
@@ -70,8 +72,12 @@ class ForumController {
 
 	private final TopicSurveyPanels topicSurveys;
 
+	private final IdeaBoard ideas;
+
 	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService, ViewCounter views,
-			Reactions reactions, Watching watching, Appeals appeals, Tags tags, TopicSurveyPanels topicSurveys) {
+			Reactions reactions, Watching watching, Appeals appeals, Tags tags, TopicSurveyPanels topicSurveys,
+			IdeaBoard ideas) {
+		this.ideas = ideas;
 		this.topicSurveys = topicSurveys;
 		this.appeals = appeals;
 		this.categories = categories;
@@ -103,7 +109,12 @@ class ForumController {
 			@RequestParam(name = "period", required = false) String period,
 			@RequestParam(name = "solved", required = false) String solved, Viewer viewer, Model model) {
 		Category category = this.categories.findBySlug(slug, viewer).orElseThrow(ForumController::notFound);
-		TopicListQuery query = TopicListQuery.of(order, period, solved);
+		boolean ideaBoard = IdeaBoard.KIND.equals(category.kind());
+		// an idea board lists the most wanted ideas first unless the reader chose another
+		// order
+		TopicListQuery query = TopicListQuery.of(order, period, solved,
+				ideaBoard ? TopicListQuery.Order.VOTES : TopicListQuery.Order.LATEST);
+		model.addAttribute("ideaBoard", ideaBoard);
 		model.addAttribute("category", category);
 		model.addAttribute("canStartTopic", category.topicsStartableBy(viewer));
 		TopicListPage page = this.topics.inCategory(category, query, after);
@@ -177,6 +188,13 @@ class ForumController {
 		model.addAttribute("canEditTags", author || viewer.isModerator());
 		if (author || viewer.isModerator()) {
 			tagChoices(viewer, model);
+		}
+		if (view.summary().idea()) {
+			model.addAttribute("ideaVoted", this.ideas.hasVoted(viewer, view.summary().id()));
+			model.addAttribute("ideaCanVote", !viewer.isAnonymous() && !view.summary().closed()
+					&& !view.summary().archived() && !view.category().archived());
+			model.addAttribute("ideaCanSetStatus", this.ideas.maySetStatus(viewer));
+			model.addAttribute("ideaStatuses", IdeaStatus.values());
 		}
 	}
 

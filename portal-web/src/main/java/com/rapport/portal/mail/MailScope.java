@@ -16,8 +16,11 @@ public enum MailScope {
 	PERSONAL(EnumSet.of(NotificationKind.MENTION, NotificationKind.PRIVATE_MESSAGE, NotificationKind.ANSWER_ACCEPTED)),
 	/** Replies to the member's posts and topics. */
 	REPLIES(EnumSet.of(NotificationKind.REPLY)),
-	/** New posts in watched topics, new topics in watched categories. */
-	WATCHED(EnumSet.of(NotificationKind.WATCHED_POST, NotificationKind.NEW_TOPIC)),
+	/**
+	 * New posts in watched topics, new topics in watched categories, a new status of an
+	 * idea the member voted for.
+	 */
+	WATCHED(EnumSet.of(NotificationKind.WATCHED_POST, NotificationKind.NEW_TOPIC, NotificationKind.IDEA_STATUS)),
 	/** The welcome sequence after joining. */
 	WELCOME(EnumSet.noneOf(NotificationKind.class)),
 	/** Every notification mail (a mail that gathers several kinds, a daily summary). */

@@ -46,7 +46,7 @@ class NotificationMails {
 	 */
 	private static final String WANTED = "((n.kind IN ('MENTION', 'PRIVATE_MESSAGE', 'ANSWER_ACCEPTED') "
 			+ "AND m.email_personal) OR (n.kind = 'REPLY' AND m.email_replies) "
-			+ "OR (n.kind IN ('WATCHED_POST', 'NEW_TOPIC') AND m.email_watched))";
+			+ "OR (n.kind IN ('WATCHED_POST', 'NEW_TOPIC', 'IDEA_STATUS') AND m.email_watched))";
 
 	private final JdbcClient jdbc;
 

@@ -52,7 +52,7 @@ class SecurityConfiguration {
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies", "/preview", "/t/*/notification-level",
 					"/c/*/notification-level", "/u/*/block", "/t/*/tags", "/t/*/survey", "/t/*/survey/*",
-					"/rewards/*/redeem")
+					"/rewards/*/redeem", "/t/*/vote", "/t/*/unvote")
 			.authenticated()
 			.anyRequest()
 			.permitAll())

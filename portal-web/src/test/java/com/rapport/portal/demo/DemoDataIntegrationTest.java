@@ -76,6 +76,20 @@ class DemoDataIntegrationTest extends PortalIntegrationTest {
 			.anyMatch((t) -> t.contains("Палатка"))
 			.anyMatch((t) -> t.contains("tent"));
 
+		// the idea board: ideas with votes, most of them with a status
+		var ideas = this.jdbc.sql("""
+				SELECT t.vote_count, t.idea_status FROM topic t JOIN category c ON c.id = t.category_id
+				WHERE c.slug = 'ideas' AND c.kind = 'IDEAS' AND t.deleted_at IS NULL
+				""").query((rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) }).list();
+		assertThat(ideas).hasSizeGreaterThanOrEqualTo(4)
+			.allMatch((idea) -> (Integer) idea[0] > 0)
+			.anyMatch((idea) -> "PLANNED".equals(idea[1]));
+		// the demo topics carry tags
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(DISTINCT tt.topic_id) FROM topic_tag tt JOIN topic t ON t.id = tt.topic_id
+				JOIN member m ON m.id = t.author_id WHERE m.email LIKE '%@demo.rapport.invalid'
+				""").query(Integer.class).single()).isGreaterThanOrEqualTo(10);
+
 		var survey = this.surveys.findByKey("demo-nps").orElseThrow();
 		assertThat(survey.status()).isEqualTo(SurveyStatus.PUBLISHED);
 		assertThat(survey.questions().get(0).type()).isEqualTo(QuestionType.NPS);

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,6 +60,8 @@ import org.springframework.test.context.DynamicPropertySource;
 				"rapport.page-cache.enabled=false",
 				// OperationsIntegrationTest scrapes metrics as Prometheus would
 				"rapport.metrics.token=test-scrape-token-0123456789" })
+// counts SQL statements per request (TopicPageQueryCountIntegrationTest)
+@Import(StatementCounter.Registration.class)
 public abstract class PortalIntegrationTest {
 
 	@Autowired
