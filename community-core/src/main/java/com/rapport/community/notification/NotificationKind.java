@@ -46,6 +46,10 @@ public enum NotificationKind {
 	/** The member earned a badge: a personal thank-you (the subject is the badge). */
 	BADGE_AWARDED,
 	/** The member's activity raised their trust level (the subject is the level). */
-	TRUST_LEVEL_RAISED
+	TRUST_LEVEL_RAISED,
+	/**
+	 * A watched term's negative share jumped this week (staff; the subject is the term).
+	 */
+	WATCH_TERM_ALERT
 
 }
