@@ -57,7 +57,8 @@ CREATE TABLE watch_term_alert (
 -- plan=pro, passed to an embed or a link as h.plan=pro and stored with the response),
 -- counted when a response is completed, on that day: bucket 'v<k>' as in survey_rollup.
 -- Like survey_rollup, rows are only ever incremented, so figures stay when responses are
--- later deleted; rebuilt with the survey rollups (--rapport.rollups.rebuild=true).
+-- later deleted; rebuilt with the survey rollups (--rapport.rollups.rebuild=true). Values
+-- that differ only in case are counted as one, like every text key of the schema.
 CREATE TABLE survey_hidden_rollup (
     survey_id    BIGINT       NOT NULL,
     day          DATE         NOT NULL,
@@ -67,4 +68,4 @@ CREATE TABLE survey_hidden_rollup (
     bucket       VARCHAR(16)  NOT NULL,
     answers      BIGINT       NOT NULL,
     PRIMARY KEY (survey_id, day, field_name, field_value, question_key, bucket)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
