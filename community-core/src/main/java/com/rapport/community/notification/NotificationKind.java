@@ -48,6 +48,10 @@ public enum NotificationKind {
 	/** The member's activity raised their trust level (the subject is the level). */
 	TRUST_LEVEL_RAISED,
 	/** An idea the member voted for has a new status (the subject is the status). */
-	IDEA_STATUS
+	IDEA_STATUS,
+	/**
+	 * A watched term's negative share jumped this week (staff; the subject is the term).
+	 */
+	WATCH_TERM_ALERT
 
 }

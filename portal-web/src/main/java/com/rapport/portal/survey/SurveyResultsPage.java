@@ -17,6 +17,7 @@ import com.rapport.survey.metrics.Funnel;
 import com.rapport.survey.metrics.MetricDefinition;
 import com.rapport.survey.metrics.ScoreCounts;
 import com.rapport.survey.metrics.SurveyMetrics;
+import com.rapport.survey.results.HiddenFieldRollups;
 import com.rapport.survey.results.ResultsCounts;
 import com.rapport.survey.results.ResultsCounts.Dimension;
 import com.rapport.survey.results.SurveyResults;
@@ -37,16 +38,22 @@ import org.springframework.stereotype.Component;
 @Component
 class SurveyResultsPage {
 
+	/** The breakdowns by a hidden field are named after it with this prefix. */
+	static final String HIDDEN_PREFIX = "hidden:";
+
 	private final SurveyResults results;
 
 	private final Annotations annotations;
 
+	private final HiddenFieldRollups hiddenFields;
+
 	private final long minimum;
 
-	SurveyResultsPage(SurveyResults results, Annotations annotations,
+	SurveyResultsPage(SurveyResults results, Annotations annotations, HiddenFieldRollups hiddenFields,
 			@Value("${rapport.insights.min-responses:30}") long minimum) {
 		this.results = results;
 		this.annotations = annotations;
+		this.hiddenFields = hiddenFields;
 		this.minimum = minimum;
 	}
 
@@ -61,10 +68,11 @@ class SurveyResultsPage {
 		ResultsCounts previous = this.results.period(survey.id(), from.minusDays(period.days()), from);
 		List<DayCount> daily = this.results.daily(survey.id(), period.bucketOf(from), until);
 		List<Annotation> events = this.annotations.between(period.bucketOf(from), until);
+		HiddenFieldRollups.HiddenBreakdown hidden = this.hiddenFields.period(survey.id(), from, until);
 		List<QuestionView> questions = new ArrayList<>();
 		Map<String, Long> reached = new LinkedHashMap<>();
 		for (Question question : survey.questions()) {
-			questions.add(question(question, locale, current, previous, daily, period, events));
+			questions.add(question(question, locale, current, previous, daily, period, events, hidden));
 			reached.put(question.key(), current.reached(question.key()));
 		}
 		Funnel funnel = SurveyMetrics.funnel(current.shown(), current.started(), current.completed(), reached);
@@ -72,7 +80,8 @@ class SurveyResultsPage {
 	}
 
 	private QuestionView question(Question question, Locale locale, ResultsCounts current, ResultsCounts previous,
-			List<DayCount> daily, ResultsPeriod period, List<Annotation> events) {
+			List<DayCount> daily, ResultsPeriod period, List<Annotation> events,
+			HiddenFieldRollups.HiddenBreakdown hidden) {
 		QuestionType type = question.type();
 		List<MetricDefinition> definitions = MetricDefinition.forType(type);
 		String key = question.key();
@@ -101,6 +110,13 @@ class SurveyResultsPage {
 									this.minimum))));
 				}
 				breakdowns.put(dimension.name(), rows);
+			}
+			for (String field : hidden.fields(key)) {
+				List<BreakdownRow> rows = new ArrayList<>();
+				hidden.scores(field, key, type.min(), type.max())
+					.forEach((value, counts) -> rows.add(new BreakdownRow(value,
+							MetricView.of(SurveyMetrics.of(definitions.get(0), counts, this.minimum)))));
+				breakdowns.put(HIDDEN_PREFIX + field, rows);
 			}
 		}
 		else if (type == QuestionType.TEXT) {

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.rapport.community.listening.WatchTerms;
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.Registration;
 import com.rapport.community.category.Access;
@@ -94,6 +95,9 @@ class AuthorizationIntegrationTest extends PortalIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	WatchTerms watchTerms;
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
@@ -280,6 +284,8 @@ class AuthorizationIntegrationTest extends PortalIntegrationTest {
 			.param(survey.id())
 			.query(Long.class)
 			.single();
+		Viewer watcher = testData().member("walkstaff", Role.STAFF);
+		long watchTerm = TestData.asStaff(() -> this.watchTerms.add(watcher, unique("walkterm")));
 		return Map.ofEntries(Map.entry("/mod/topics/{id}", Long.toString(topic.id())),
 				Map.entry("/mod/posts/{id}", Long.toString(post)),
 				Map.entry("/mod/canned/{id}", Long.toString(cannedId)),
@@ -288,6 +294,7 @@ class AuthorizationIntegrationTest extends PortalIntegrationTest {
 				Map.entry("/staff/members/{id}", Long.toString(author.memberId())),
 				Map.entry("/staff/surveys/{id}", Long.toString(survey.id())),
 				Map.entry("/staff/follow-ups/{id}", Long.toString(followUp)),
+				Map.entry("/staff/watch-terms/{id}", Long.toString(watchTerm)),
 				Map.entry("{username}", author.username()), Map.entry("{sanctionId}", "1"));
 	}
 

@@ -26,15 +26,18 @@ class SurveyResultsRunner implements ApplicationRunner {
 
 	private final SurveyRollups rollups;
 
+	private final HiddenFieldRollups hiddenFields;
+
 	private final boolean backfill;
 
 	private final boolean rebuild;
 
-	SurveyResultsRunner(SurveyAnswerSentiment sentiment, SurveyRollups rollups,
+	SurveyResultsRunner(SurveyAnswerSentiment sentiment, SurveyRollups rollups, HiddenFieldRollups hiddenFields,
 			@Value("${rapport.survey.sentiment.backfill:false}") boolean backfill,
 			@Value("${rapport.rollups.rebuild:false}") boolean rebuild) {
 		this.sentiment = sentiment;
 		this.rollups = rollups;
+		this.hiddenFields = hiddenFields;
 		this.backfill = backfill;
 		this.rebuild = rebuild;
 	}
@@ -55,6 +58,10 @@ class SurveyResultsRunner implements ApplicationRunner {
 			long started = System.nanoTime();
 			long read = this.rollups.rebuild();
 			log.info("Survey rollups rebuilt from {} responses in {} ms", read,
+					(System.nanoTime() - started) / 1_000_000);
+			started = System.nanoTime();
+			read = this.hiddenFields.rebuild();
+			log.info("Hidden field rollups rebuilt from {} responses in {} ms", read,
 					(System.nanoTime() - started) / 1_000_000);
 		}
 	}

@@ -43,8 +43,11 @@ public class SurveyRollups {
 
 	private final TransactionTemplate transactions;
 
+	private final HiddenFieldRollups hiddenFields;
+
 	SurveyRollups(JdbcClient jdbc, Clock clock, @Value("${rapport.time-zone:UTC}") ZoneId zone,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, HiddenFieldRollups hiddenFields) {
+		this.hiddenFields = hiddenFields;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.zone = zone;
@@ -126,6 +129,7 @@ public class SurveyRollups {
 		Response response = response(increments, responseId);
 		increments.counts.completed(response.surveyId(), LocalDate.ofInstant(completedAt, this.zone), response.dims(),
 				answers(List.of(responseId)).getOrDefault(responseId, List.of()));
+		this.hiddenFields.completed(responseId);
 	}
 
 	/**

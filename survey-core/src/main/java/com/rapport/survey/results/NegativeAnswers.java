@@ -1,0 +1,208 @@
+package com.rapport.survey.results;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * "What hurts" in survey answers this week: the most negative open-text answers of
+ * responses completed in the last 7 days, and the words that drove negative answers this
+ * week far more often than in an average week of the four before (the same rule as for
+ * posts). Reads the negative answers of five weeks through the responses' start-time
+ * index, and keeps the answer for a minute.
+ */
+@Service
+public class NegativeAnswers {
+
+	/** Answers and terms listed. */
+	public static final int LIST_SIZE = 10;
+
+	/** A term must drive at least this many negative answers this week to be listed. */
+	public static final int MIN_MENTIONS = 2;
+
+	static final Duration WEEK = Duration.ofDays(7);
+
+	static final int BASELINE_WEEKS = 4;
+
+	private static final Duration KEPT = Duration.ofMinutes(1);
+
+	// a response is completed within a day of its start (older partial ones expire)
+	private static final Duration STARTED_BEFORE = Duration.ofDays(1);
+
+	private static final int EXCERPT = 300;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private volatile Kept kept;
+
+	NegativeAnswers(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * This week's report, kept for a minute.
+	 * @return the most negative answers and the rising terms
+	 */
+	@PreAuthorize("hasRole('STAFF')")
+	public Report report() {
+		Instant now = this.clock.instant();
+		Kept current = this.kept;
+		if (current != null && !now.isBefore(current.at()) && now.isBefore(current.at().plus(KEPT))) {
+			return current.report();
+		}
+		Report report = compute(now);
+		this.kept = new Kept(report, now);
+		return report;
+	}
+
+	Report compute(Instant now) {
+		Instant weekStart = now.minus(WEEK);
+		Instant baselineStart = weekStart.minus(WEEK.multipliedBy(BASELINE_WEEKS));
+		List<Row> rows = this.jdbc.sql("""
+				SELECT r.id, a.question_id, r.survey_id, s.name, a.text_value, a.sentiment_score, a.sentiment_drivers,
+				       r.completed_at
+				FROM survey_response r
+				JOIN survey_answer a ON a.response_id = r.id
+				JOIN survey s ON s.id = r.survey_id
+				WHERE r.started_at >= ? AND r.completed_at >= ? AND r.completed_at <= ?
+				  AND a.sentiment_label = 'NEGATIVE' AND a.text_value IS NOT NULL
+				""")
+			.params(Timestamp.from(baselineStart.minus(STARTED_BEFORE)), Timestamp.from(baselineStart),
+					Timestamp.from(now))
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+					(rs.getBigDecimal(6) != null) ? rs.getBigDecimal(6).doubleValue() : 0, rs.getString(7),
+					rs.getTimestamp(8).toInstant()))
+			.list();
+		List<HurtingAnswer> answers = new ArrayList<>();
+		Map<String, int[]> counts = new HashMap<>();
+		for (Row row : rows) {
+			boolean thisWeek = !row.completedAt().isBefore(weekStart);
+			if (thisWeek) {
+				answers.add(new HurtingAnswer(row.surveyId(), row.surveyName(), row.responseId(), row.questionId(),
+						excerpt(row.text()), row.score(), row.drivers(), row.completedAt()));
+			}
+			for (String term : terms(row.drivers())) {
+				counts.computeIfAbsent(term, (t) -> new int[2])[thisWeek ? 0 : 1]++;
+			}
+		}
+		answers.sort(Comparator.comparingDouble(HurtingAnswer::score)
+			.thenComparing(Comparator.comparingLong(HurtingAnswer::responseId).reversed())
+			.thenComparingLong(HurtingAnswer::questionId));
+		List<RisingTerm> terms = new ArrayList<>();
+		counts.forEach((term, c) -> {
+			double usual = (double) c[1] / BASELINE_WEEKS;
+			if (c[0] >= MIN_MENTIONS && c[0] > usual) {
+				terms.add(new RisingTerm(term, c[0], usual));
+			}
+		});
+		terms.sort(Comparator.comparingDouble(RisingTerm::rise)
+			.reversed()
+			.thenComparing(Comparator.comparingInt(RisingTerm::thisWeek).reversed())
+			.thenComparing(RisingTerm::term));
+		return new Report(answers.subList(0, Math.min(LIST_SIZE, answers.size())),
+				terms.subList(0, Math.min(LIST_SIZE, terms.size())));
+	}
+
+	/** The distinct driving words of one answer, in lower case. */
+	static List<String> terms(String drivers) {
+		List<String> terms = new ArrayList<>();
+		if (drivers == null) {
+			return terms;
+		}
+		for (String part : drivers.split(",")) {
+			String term = part.strip().toLowerCase(Locale.ROOT);
+			if (!term.isEmpty() && !terms.contains(term)) {
+				terms.add(term);
+			}
+		}
+		return terms;
+	}
+
+	private static String excerpt(String text) {
+		String stripped = text.strip();
+		return (stripped.length() <= EXCERPT) ? stripped : stripped.substring(0, EXCERPT - 1) + "…";
+	}
+
+	/**
+	 * The report.
+	 *
+	 * @param answers the most negative answers of the last 7 days, most negative first
+	 * @param terms the terms whose use in negative answers rose most
+	 */
+	public record Report(List<HurtingAnswer> answers, List<RisingTerm> terms) {
+
+		public Report {
+			answers = List.copyOf(answers);
+			terms = List.copyOf(terms);
+		}
+
+	}
+
+	/**
+	 * A negative open-text answer of this week.
+	 *
+	 * @param surveyId its survey
+	 * @param surveyName the survey's name
+	 * @param responseId its response
+	 * @param questionId its question
+	 * @param excerpt the start of the text
+	 * @param score its sentiment score
+	 * @param drivers the words that drove it
+	 * @param completedAt when the response was completed
+	 */
+	public record HurtingAnswer(long surveyId, String surveyName, long responseId, long questionId, String excerpt,
+			double score, String drivers, Instant completedAt) {
+
+		/**
+		 * The keyset position on the survey's results page that lists this answer first.
+		 * @return a page parameter
+		 */
+		public String position() {
+			return (this.responseId + 1) + "-0";
+		}
+
+	}
+
+	/**
+	 * A term driving negative answers more often this week than usual.
+	 *
+	 * @param term the word or phrase
+	 * @param thisWeek negative answers of the last 7 days it drove
+	 * @param usual negative answers it drove in an average week of the four before
+	 */
+	public record RisingTerm(String term, int thisWeek, double usual) {
+
+		/** How many more negative answers than usual. */
+		public double rise() {
+			return this.thisWeek - this.usual;
+		}
+
+		/** The usual weekly count, to one decimal. */
+		public String usualText() {
+			return String.format(Locale.ROOT, "%.1f", this.usual);
+		}
+
+	}
+
+	private record Row(long responseId, long questionId, long surveyId, String surveyName, String text, double score,
+			String drivers, Instant completedAt) {
+	}
+
+	private record Kept(Report report, Instant at) {
+	}
+
+}
