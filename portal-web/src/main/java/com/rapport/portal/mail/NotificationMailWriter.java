@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.rapport.community.notification.NotificationKind;
 import com.rapport.portal.brand.BrandSettings;
+import com.rapport.portal.engage.MailClicks;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,11 @@ class NotificationMailWriter {
 
 	private final BrandSettings brand;
 
+	private final MailClicks clicks;
+
 	NotificationMailWriter(MailOutbox outbox, MessageSource messages, PortalLinks links, UnsubscribeLinks unsubscribe,
-			BrandSettings brand) {
+			BrandSettings brand, MailClicks clicks) {
+		this.clicks = clicks;
 		this.outbox = outbox;
 		this.messages = messages;
 		this.links = links;
@@ -54,6 +58,9 @@ class NotificationMailWriter {
 		}
 		MailScope scope = digest ? MailScope.ALL : commonScope(items);
 		String unsubscribeLink = this.unsubscribe.link(recipient.id(), scope);
+		// every link to a notification is tracked (see MailClicks): one id per mail
+		String channel = digest ? MailClicks.DIGEST : MailClicks.IMMEDIATE;
+		String mailId = this.clicks.newMailId();
 		StringBuilder body = new StringBuilder();
 		body.append(text("mail.notify.greeting", locale, recipient.username())).append("\n\n");
 		for (Item item : items) {
@@ -61,13 +68,15 @@ class NotificationMailWriter {
 				.append(text("mail.notify.line." + item.kind().name(), locale, actor(item, locale), item.title(),
 						item.count()))
 				.append("\n  ")
-				.append(this.links.link("/notifications/" + item.id()).toUriString())
+				.append(this.clicks.link(this.links.link(MailClicks.PATH), "/notifications/" + item.id(), channel,
+						mailId))
 				.append("\n");
 		}
 		body.append("\n-- \n")
 			.append(text("mail.notify.footer", locale, this.links.link("/account/email").toUriString(),
 					text("mail.scope." + scope.name(), locale), unsubscribeLink));
 		this.outbox.enqueue(recipient.email(), subject, body.toString(), unsubscribeLink);
+		this.clicks.sent(channel);
 	}
 
 	private static MailScope commonScope(List<Item> items) {

@@ -10,6 +10,9 @@ import com.rapport.portal.survey.SurveyAnswering.Outcome;
 import com.rapport.portal.survey.SurveyAnswering.SurveyPage;
 import com.rapport.survey.display.DisplayRules;
 import com.rapport.survey.response.Channel;
+import com.rapport.portal.engage.EngagementCounts;
+import com.rapport.portal.engage.Metric;
+import com.rapport.portal.engage.SurveyChannel;
 import com.rapport.survey.survey.Survey;
 import com.rapport.survey.survey.SurveyRejectedException;
 import com.rapport.survey.survey.SurveyService;
@@ -51,8 +54,11 @@ class EmbedController {
 
 	private final Clock clock;
 
+	private final EngagementCounts engagement;
+
 	EmbedController(SurveyService surveys, DisplayRules rules, SurveyAnswering answering, FormTokens tokens,
-			Clock clock) {
+			Clock clock, EngagementCounts engagement) {
+		this.engagement = engagement;
 		this.surveys = surveys;
 		this.rules = rules;
 		this.answering = answering;
@@ -104,6 +110,7 @@ class EmbedController {
 			return closed(model, response, origins, HttpStatus.OK, parentOrigin);
 		}
 		this.rules.shown(survey.id(), hash);
+		this.engagement.count(Metric.SURVEY_SHOWN, SurveyChannel.EMBED);
 		SurveyPage page = this.answering.start(survey, hash, Channel.EMBED, pageUrl, locale, request,
 				SurveyAnswering.hiddenFields(request), null, null);
 		return render(model, response, page, key, parentOrigin);

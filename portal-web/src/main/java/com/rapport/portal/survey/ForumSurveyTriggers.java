@@ -15,6 +15,10 @@ import com.rapport.survey.trigger.SurveyInvitations;
 
 import com.rapport.db.cluster.RunOnce;
 
+import com.rapport.portal.engage.EngagementCounts;
+import com.rapport.portal.engage.Metric;
+import com.rapport.portal.engage.SurveyChannel;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,8 +46,11 @@ class ForumSurveyTriggers {
 
 	private final Clock clock;
 
+	private final EngagementCounts engagement;
+
 	ForumSurveyTriggers(SurveyInvitations invitations, SurveyService surveys, Notifications notifications,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, EngagementCounts engagement) {
+		this.engagement = engagement;
 		this.invitations = invitations;
 		this.surveys = surveys;
 		this.notifications = notifications;
@@ -59,9 +66,10 @@ class ForumSurveyTriggers {
 			.param(event.topicId())
 			.query(Long.class)
 			.optional()
-			.ifPresent((author) -> this.invitations.triggered(TriggerKind.TOPIC_SOLVED, author)
-				.ifPresent((survey) -> this.notifications.notify(author, NotificationKind.SURVEY, null, event.topicId(),
-						null)));
+			.ifPresent((author) -> this.invitations.triggered(TriggerKind.TOPIC_SOLVED, author).ifPresent((survey) -> {
+				this.engagement.count(Metric.SURVEY_SHOWN, SurveyChannel.INVITATION);
+				this.notifications.notify(author, NotificationKind.SURVEY, null, event.topicId(), null);
+			}));
 	}
 
 	/** Members who reached a survey's days of membership and were never invited to it. */
@@ -83,6 +91,7 @@ class ForumSurveyTriggers {
 				.list();
 			for (Long member : due) {
 				if (this.invitations.invite(survey, member)) {
+					this.engagement.count(Metric.SURVEY_SHOWN, SurveyChannel.INVITATION);
 					this.notifications.notify(member, NotificationKind.SURVEY, null, "/surveys/invitations",
 							survey.name());
 				}

@@ -12,6 +12,9 @@ import com.rapport.community.poll.TopicSurveyMode;
 import com.rapport.community.poll.TopicSurveys;
 import com.rapport.portal.survey.TopicSurveyPanel.State;
 import com.rapport.survey.response.Channel;
+import com.rapport.portal.engage.EngagementCounts;
+import com.rapport.portal.engage.Metric;
+import com.rapport.portal.engage.SurveyChannel;
 import com.rapport.survey.response.MemberRespondents;
 import com.rapport.survey.response.ResponseService;
 import com.rapport.survey.results.SurveyResults;
@@ -48,9 +51,12 @@ public class TopicSurveyPanels {
 
 	private final JdbcClient jdbc;
 
+	private final EngagementCounts engagement;
+
 	TopicSurveyPanels(TopicSurveys topicSurveys, SurveyService surveys, ResponseService responses,
 			MemberRespondents memberRespondents, SurveyAnswering answering, SurveyResults results, Clock clock,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, EngagementCounts engagement) {
+		this.engagement = engagement;
 		this.jdbc = jdbc;
 		this.topicSurveys = topicSurveys;
 		this.surveys = surveys;
@@ -93,6 +99,7 @@ public class TopicSurveyPanels {
 		if (hash == null) {
 			return Optional.of(new TopicSurveyPanel(topicId, survey, mode, State.SIGN_IN, null, null));
 		}
+		this.engagement.count(Metric.SURVEY_SHOWN, SurveyChannel.TOPIC);
 		return Optional.of(new TopicSurveyPanel(topicId, survey, mode, State.FORM, this.answering.start(survey, hash,
 				Channel.FORUM, "/t/" + topicId, locale, request, Map.of(), null, null), null));
 	}

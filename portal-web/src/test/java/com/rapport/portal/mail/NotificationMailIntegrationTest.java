@@ -76,7 +76,14 @@ class NotificationMailIntegrationTest extends PortalIntegrationTest {
 		this.notificationMails.sendDue();
 		MimeMessage mail = awaitMailTo(email(reader));
 		assertThat(mail.getSubject()).contains(author.username()).contains("Tent poles that snap");
-		assertThat(linkIn(mail, "/notifications/")).startsWith("http");
+		String tracked = linkIn(mail, "/notifications/");
+		assertThat(tracked).startsWith("http").contains("/email/click?");
+		// the tracked link counts the click (see engage.MailClicks) and leads to the
+		// notification
+		this.mvc.perform(get(java.net.URI.create(tracked)))
+			.andExpect(status().isSeeOther())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrlPattern("/notifications/*"));
 		String unsubscribe = linkIn(mail, "/email/unsubscribe");
 		assertThat(mail.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
 		assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");

@@ -45,6 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "rapport.db.embedded.ephemeral=true", "rapport.mail.poll-interval=200ms",
 				// tests flush topic views themselves, when they want to see them
 				"rapport.views.flush-interval=1h",
+				// and page views and visits (EngagementCounts)
+				"rapport.engagement.flush-interval=1h",
 				// members made by tests are new and post quickly: moderation tests set
 				// the
 				// limits they need in the database (review_setting)

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# What counting page views costs on the home page (see bench/README.md).
+#
+#   bench/engagement-overhead.sh [PAGE_PATH]     default: /
+#
+# Starts the portal jar RUNS times with page-view counting on and RUNS times with it off,
+# alternating (on-off, off-on, on-off, ...) so that a drift in the machine's load hits both
+# alike; each start gets a warm-up and one measured wrk run of the page. Prints every run,
+# the median throughput of each side with its spread (min-max), and the cost:
+# (median off - median on) / median off. "Off" is --rapport.engagement.page-views=false
+# (the interceptor is not registered at all). wrk keeps no cookies, so every request on
+# the "on" side is a new visit: a new random visit id, a visit and a page view counted in
+# memory and a Set-Cookie header, the dearest case.
+#
+# Environment:
+#   JAR              the portal jar (default: portal-web/target/portal-web-*.jar; build it with
+#                    ./mvnw -o -pl portal-web -am package -DskipTests -Dspotbugs.skip)
+#   DATA_DIR         the embedded database's data (default bench/data, from bench/generate.sh)
+#   PORT             the portal's port (default 8091); loopback only
+#   RUNS             runs per side (default 5)
+#   DURATION         length of each measured run (default 20s)
+#   WARMUP           unmeasured run after each start (default 15s)
+#   CONNECTIONS      wrk connections (default 10)
+#   THREADS          wrk threads (default 2)
+#   JAVA_OPTS        JVM options for the portal (default -Xmx1g)
+#   RESULTS_DIR      where wrk's output and the portal logs are kept (default: a new temporary directory)
+set -euo pipefail
+
+bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root_dir="$(dirname "$bench_dir")"
+port="${PORT:-8091}"
+base_url="http://127.0.0.1:$port"
+runs="${RUNS:-5}"
+duration="${DURATION:-20s}"
+warmup="${WARMUP:-15s}"
+connections="${CONNECTIONS:-10}"
+threads="${THREADS:-2}"
+java_opts="${JAVA_OPTS:--Xmx1g}"
+data_dir="$(realpath -m "${DATA_DIR:-$bench_dir/data}")"
+script="$bench_dir/engagement.lua"
+
+for tool in wrk curl java; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "$tool is not installed" >&2
+		exit 2
+	fi
+done
+
+jar="${JAR:-}"
+if [ -z "$jar" ]; then
+	jar="$(ls "$root_dir"/portal-web/target/portal-web-*.jar 2>/dev/null | grep -v -- '-plain\|sources' | head -n 1 || true)"
+fi
+if [ -z "$jar" ] || [ ! -f "$jar" ]; then
+	echo "No portal jar: build it with ./mvnw -o -pl portal-web -am package -DskipTests -Dspotbugs.skip, or set JAR" >&2
+	exit 2
+fi
+if [ ! -d "$data_dir" ]; then
+	echo "No dataset in $data_dir: run bench/generate.sh first, or set DATA_DIR" >&2
+	exit 2
+fi
+if curl -s -o /dev/null "$base_url/"; then
+	echo "Something already answers on port $port: stop it or set PORT" >&2
+	exit 2
+fi
+
+results_dir="${RESULTS_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/rapport-engagement.XXXXXX")}"
+mkdir -p "$results_dir"
+portal_pid=""
+
+stop_portal() {
+	if [ -n "$portal_pid" ] && kill -0 "$portal_pid" 2>/dev/null; then
+		kill -TERM "$portal_pid"
+		wait "$portal_pid" 2>/dev/null || true
+	fi
+	portal_pid=""
+}
+trap stop_portal EXIT
+
+# start_portal <on|off> <log file>: starts the jar and waits until readiness is UP
+start_portal() {
+	local mode="$1" log="$2"
+	local off_args=()
+	if [ "$mode" = off ]; then
+		off_args=(--rapport.engagement.page-views=false)
+	fi
+	# shellcheck disable=SC2086
+	java $java_opts -jar "$jar" --server.port="$port" --rapport.db.embedded.data-dir="$data_dir" \
+		--rapport.search.index-dir="$results_dir/search-index" "${off_args[@]}" >"$log" 2>&1 &
+	portal_pid=$!
+	for _ in $(seq 1 300); do
+		if curl -sf -o /dev/null "$base_url/actuator/health/readiness"; then
+			return 0
+		fi
+		if ! kill -0 "$portal_pid" 2>/dev/null; then
+			echo "The portal stopped during start-up, see $log" >&2
+			exit 1
+		fi
+		sleep 1
+	done
+	echo "The portal did not become ready within 300 s, see $log" >&2
+	exit 1
+}
+
+# the value of key=... in a RESULT line
+field() {
+	sed -n "s/^RESULT .*\b$1=\([^ ]*\).*/\1/p" "$2"
+}
+
+page_path="${1:-/}"
+declare -A rps
+echo "Page-view counting on vs off, page $page_path: $runs runs each, wrk $threads threads, $connections connections, $duration (warm-up $warmup)"
+echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; output in $results_dir"
+printf '%4s %5s %10s %9s %9s %9s %8s %12s\n' run side req/s p50_ms p95_ms p99_ms errors load_1min
+for i in $(seq 1 "$runs"); do
+	if [ $((i % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
+	for side in $order; do
+		start_portal "$side" "$results_dir/portal-$side-$i.log"
+		url="$base_url$page_path"
+		wrk -t "$threads" -c "$connections" -d "$warmup" --timeout 10s -s "$script" "$url" >"$results_dir/warmup-$side-$i.txt" 2>&1 || true
+		out="$results_dir/$side-$i.txt"
+		wrk -t "$threads" -c "$connections" -d "$duration" --timeout 10s --latency -s "$script" "$url" >"$out" 2>&1
+		load="$(cut -d ' ' -f 1 /proc/loadavg)"
+		stop_portal
+		if [ "$(field requests "$out")" = "0" ]; then
+			echo "No response within the run ($side, run $i): the portal was still cold or the machine too busy;" \
+				"use a longer WARMUP. Output in $results_dir" >&2
+			exit 1
+		fi
+		rps[$side-$i]="$(field rps "$out")"
+		errors=$(($(field non2xx3xx "$out") + $(field socket_errors "$out")))
+		printf '%4s %5s %10s %9s %9s %9s %8s %12s\n' "$i" "$side" "${rps[$side-$i]}" "$(field p50 "$out")" \
+			"$(field p95 "$out")" "$(field p99 "$out")" "$errors" "$load"
+	done
+done
+
+# median min max of the runs of one side
+stats() {
+	local side="$1"
+	for i in $(seq 1 "$runs"); do echo "${rps[$side-$i]}"; done | sort -g |
+		awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f %.1f %.1f", m, v[1], v[NR] }'
+}
+read -r on_median on_min on_max <<<"$(stats on)"
+read -r off_median off_min off_max <<<"$(stats off)"
+echo
+printf 'on : median %s req/s (spread %s-%s)\n' "$on_median" "$on_min" "$on_max"
+printf 'off: median %s req/s (spread %s-%s)\n' "$off_median" "$off_min" "$off_max"
+awk -v on="$on_median" -v off="$off_median" 'BEGIN { printf "cost of counting page views: %.1f%% of throughput\n", (off - on) / off * 100 }'
