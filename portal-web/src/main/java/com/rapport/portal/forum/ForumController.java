@@ -20,6 +20,7 @@ import com.rapport.community.topic.TopicService;
 import com.rapport.community.topic.TopicSummary;
 import com.rapport.community.topic.TopicView;
 import com.rapport.community.topic.ViewCounter;
+import com.rapport.portal.survey.AuthorPollTools;
 import com.rapport.portal.survey.TopicSurveyPanels;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,9 +70,13 @@ class ForumController {
 
 	private final TopicSurveyPanels topicSurveys;
 
+	private final AuthorPollTools authorPolls;
+
 	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService, ViewCounter views,
-			Reactions reactions, Watching watching, Appeals appeals, Tags tags, TopicSurveyPanels topicSurveys) {
+			Reactions reactions, Watching watching, Appeals appeals, Tags tags, TopicSurveyPanels topicSurveys,
+			AuthorPollTools authorPolls) {
 		this.topicSurveys = topicSurveys;
+		this.authorPolls = authorPolls;
 		this.appeals = appeals;
 		this.categories = categories;
 		this.topics = topics;
@@ -188,6 +193,9 @@ class ForumController {
 		if (viewer.isModerator()) {
 			model.addAttribute("attachableSurveys", this.topicSurveys.attachable());
 		}
+		boolean author = !viewer.isAnonymous() && viewer.username().equals(view.summary().author());
+		this.authorPolls.of(viewer, view.summary().id(), author)
+			.ifPresent((tools) -> model.addAttribute("authorPoll", tools));
 	}
 
 	/** What the tag field of a composer offers and says. */

@@ -55,7 +55,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				// whole test run is not the point of any test (per respondent still is)
 				"rapport.survey.rate.per-address=1000000",
 				// OperationsIntegrationTest scrapes metrics as Prometheus would
-				"rapport.metrics.token=test-scrape-token-0123456789" })
+				"rapport.metrics.token=test-scrape-token-0123456789",
+				// a voter's page reads the poll's results again this often (15 s in
+				// production), so a browser test sees other votes arrive
+				"rapport.poll.refresh-interval=1s" })
 public abstract class PortalIntegrationTest {
 
 	@Autowired
