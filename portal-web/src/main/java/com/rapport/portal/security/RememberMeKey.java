@@ -20,6 +20,8 @@ final class RememberMeKey {
 
 	static final int MIN_LENGTH = 16;
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private RememberMeKey() {
 	}
 
@@ -42,7 +44,7 @@ final class RememberMeKey {
 			throw new MissingRememberMeKeyException("is not set");
 		}
 		byte[] random = new byte[32];
-		new SecureRandom().nextBytes(random);
+		RANDOM.nextBytes(random);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 	}
 
