@@ -39,7 +39,10 @@ fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
 now_ms() { date +%s%3N; }
 
 # the rollup job every 2 s on both nodes, to see it run once per period for the cluster
+# every node of one site shares the remember-me key (node B, on an external database, refuses to
+# start without one)
 common=(--rapport.community.rollup-interval=2s --rapport.community.rollup-initial-delay=1s
+  --rapport.security.remember-me-key="two-nodes-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
   --rapport.mail.poll-interval=5s --logging.level.root=WARN --logging.level.rapport.request=WARN)
 
 echo "node A: http $PORT_A, embedded MariaDB on 127.0.0.1:$DB_PORT, data in $WORK"

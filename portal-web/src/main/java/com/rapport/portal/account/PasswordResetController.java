@@ -2,6 +2,8 @@ package com.rapport.portal.account;
 
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.RejectedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -14,15 +16,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A forgotten password: ask for a link by mail, then choose a new password through it.
+ * A forgotten password: ask for a link by mail, then choose a new password through it. A
+ * new password ends every other session of the member, on every node, and every
+ * remember-me login made before it: whoever knew the old password is logged out.
  */
 @Controller
 class PasswordResetController {
 
 	private final MemberService members;
 
-	PasswordResetController(MemberService members) {
+	private final MemberSessions sessions;
+
+	PasswordResetController(MemberService members, MemberSessions sessions) {
 		this.members = members;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/password/reset")
@@ -53,10 +60,12 @@ class PasswordResetController {
 
 	@PostMapping("/password/reset/confirm")
 	String processResetForm(@Valid @ModelAttribute("passwordResetForm") PasswordResetForm form, BindingResult result,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.members.resetPassword(form.getToken(), form.getPassword());
+				String username = this.members.resetPassword(form.getToken(), form.getPassword());
+				HttpSession current = request.getSession(false);
+				this.sessions.endAllBut(username, (current != null) ? current.getId() : null);
 			}
 			catch (RejectedException rejected) {
 				rejected.fieldErrors().forEach((field, key) -> {

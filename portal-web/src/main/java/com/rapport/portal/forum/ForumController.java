@@ -23,6 +23,7 @@ import com.rapport.community.topic.TopicSummary;
 import com.rapport.community.topic.TopicView;
 import com.rapport.community.topic.ViewCounter;
 import com.rapport.portal.web.AnonymousPageCache;
+import com.rapport.portal.survey.AuthorPollTools;
 import com.rapport.portal.survey.TopicSurveyPanels;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,11 +75,14 @@ class ForumController {
 
 	private final IdeaBoard ideas;
 
+	private final AuthorPollTools authorPolls;
+
 	ForumController(CategoryService categories, TopicQueries topics, TopicService topicService, ViewCounter views,
 			Reactions reactions, Watching watching, Appeals appeals, Tags tags, TopicSurveyPanels topicSurveys,
-			IdeaBoard ideas) {
+			IdeaBoard ideas, AuthorPollTools authorPolls) {
 		this.ideas = ideas;
 		this.topicSurveys = topicSurveys;
+		this.authorPolls = authorPolls;
 		this.appeals = appeals;
 		this.categories = categories;
 		this.topics = topics;
@@ -207,6 +211,9 @@ class ForumController {
 		if (viewer.isModerator()) {
 			model.addAttribute("attachableSurveys", this.topicSurveys.attachable());
 		}
+		boolean author = !viewer.isAnonymous() && viewer.username().equals(view.summary().author());
+		this.authorPolls.of(viewer, view.summary().id(), author)
+			.ifPresent((tools) -> model.addAttribute("authorPoll", tools));
 	}
 
 	/** What the tag field of a composer offers and says. */

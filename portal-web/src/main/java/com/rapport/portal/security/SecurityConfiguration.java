@@ -4,9 +4,9 @@ import javax.sql.DataSource;
 
 import com.rapport.community.member.LoginThrottle;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -40,9 +40,10 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain portalSecurity(HttpSecurity http, UserDetailsService users,
 			PersistentTokenRepository rememberMeTokens, LoginThrottle throttle, ViewerFilter viewerFilter,
-			SuspensionNotice suspension, AnonymousPageCache pageCache,
-			@Value("${rapport.security.remember-me-key:#{T(java.util.UUID).randomUUID().toString()}}") String rememberMeKey)
-			throws Exception {
+			SuspensionNotice suspension, AnonymousPageCache pageCache, Environment environment) throws Exception {
+		// configured in production (see RememberMeKey); random only on the embedded
+		// database or the demo profile
+		String rememberMeKey = RememberMeKey.resolve(environment);
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/staff/**")
 			.hasRole("STAFF")
 			.requestMatchers("/mod/**")

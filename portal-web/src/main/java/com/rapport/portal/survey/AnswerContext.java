@@ -21,7 +21,7 @@ import com.rapport.survey.response.Device;
  * @param hidden the host page's fields
  * @param linkId the personal link, or null
  * @param passed keys of the questions shown in earlier steps
- * @param issuedAt when the page was made, in epoch seconds
+ * @param issuedAt when the page was made, in epoch milliseconds
  */
 record AnswerContext(long surveyId, int version, String publicId, String respondentHash, Channel channel,
 		String pageUrl, String locale, Device device, Map<String, String> hidden, Long linkId, Set<String> passed,

@@ -48,8 +48,12 @@ class FormTokens {
 		this.minimumTime = minimumTime;
 	}
 
+	/**
+	 * The time a page is made at, in epoch milliseconds.
+	 * @return now
+	 */
 	long now() {
-		return this.clock.instant().getEpochSecond();
+		return this.clock.millis();
 	}
 
 	String issue(AnswerContext context) {
@@ -68,7 +72,12 @@ class FormTokens {
 			fields.put("k", Long.toString(context.linkId()));
 		}
 		fields.put("p", String.join(",", new TreeSet<>(context.passed())));
-		fields.put("t", Long.toString(context.issuedAt()));
+		// "m" is the issue time in milliseconds, so the minimum answer time is enforced
+		// to the millisecond; "t" keeps the whole seconds that tokens carried before "m"
+		// existed, so a node of the previous version still accepts this token during a
+		// rolling upgrade
+		fields.put("t", Long.toString(Math.floorDiv(context.issuedAt(), 1000L)));
+		fields.put("m", Long.toString(context.issuedAt()));
 		context.hidden().forEach((name, value) -> fields.put("h." + name, value));
 		StringBuilder payload = new StringBuilder();
 		fields.forEach((name, value) -> {
@@ -118,8 +127,10 @@ class FormTokens {
 					throw new SurveyRejectedException("survey.error.invalidToken");
 				}
 			}
-			long issuedAt = Long.parseLong(fields.get("t"));
-			if (now() - issuedAt > this.lifetime.toSeconds()) {
+			// a token made before the issue time had milliseconds carries only "t"
+			long issuedAt = fields.containsKey("m") ? Long.parseLong(fields.get("m"))
+					: Math.multiplyExact(Long.parseLong(fields.get("t")), 1000L);
+			if (now() - issuedAt > this.lifetime.toMillis()) {
 				throw new SurveyRejectedException("survey.error.expired");
 			}
 			String passed = fields.get("p");
@@ -129,7 +140,7 @@ class FormTokens {
 					fields.get("l"), Device.valueOf(fields.get("d")), hidden,
 					fields.containsKey("k") ? Long.valueOf(fields.get("k")) : null, passedKeys, issuedAt);
 		}
-		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+		catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException ex) {
 			throw new SurveyRejectedException("survey.error.invalidToken");
 		}
 	}
@@ -140,7 +151,7 @@ class FormTokens {
 	 * @return true when too fast
 	 */
 	boolean isTooFast(AnswerContext context) {
-		return now() - context.issuedAt() < this.minimumTime.toSeconds();
+		return now() - context.issuedAt() < this.minimumTime.toMillis();
 	}
 
 }

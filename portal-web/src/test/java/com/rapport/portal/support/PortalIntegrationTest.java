@@ -61,7 +61,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				// page cache cannot see: AnonymousPageCacheIntegrationTest turns it on
 				"rapport.page-cache.enabled=false",
 				// OperationsIntegrationTest scrapes metrics as Prometheus would
-				"rapport.metrics.token=test-scrape-token-0123456789" })
+				"rapport.metrics.token=test-scrape-token-0123456789",
+				// a voter's page reads the poll's results again this often (15 s in
+				// production), so a browser test sees other votes arrive
+				"rapport.poll.refresh-interval=1s" })
 // counts SQL statements per request (TopicPageQueryCountIntegrationTest)
 @Import(StatementCounter.Registration.class)
 public abstract class PortalIntegrationTest {

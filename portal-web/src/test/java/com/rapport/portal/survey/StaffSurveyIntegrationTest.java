@@ -145,7 +145,7 @@ class StaffSurveyIntegrationTest extends PortalIntegrationTest {
 		Matcher matcher = TOKEN.matcher(page.getResponse().getContentAsString());
 		assertThat(matcher.find()).isTrue();
 		AnswerContext context = this.tokens.verify(matcher.group(1));
-		return this.tokens.issue(context.next(context.passed(), context.issuedAt() - 10));
+		return this.tokens.issue(context.next(context.passed(), context.issuedAt() - 10_000));
 	}
 
 }

@@ -132,9 +132,9 @@ class SurveyAnswerIntegrationTest extends PortalIntegrationTest {
 			.andExpect(content().string(containsString("This form is not valid any more.")));
 		this.mvc.perform(post("/s/" + survey.key()).param("token", token).param(nps, "5").param("website", "spam"))
 			.andExpect(status().isBadRequest());
-		// a form sent the moment it was shown: tokens count whole seconds, so one taken
-		// from a page could cross a second boundary before it is sent; this one is dated
-		// a second ahead, so no boundary can make it look a second old
+		// a form sent the moment it was shown (dated a second ahead, so a slow machine
+		// running the test cannot make it look old enough; FormTokenTimeIntegrationTest
+		// checks the boundary to the millisecond)
 		String tooFast = sentAtOnce(tokenOf(this.mvc.perform(get("/s/" + survey.key())).andReturn()));
 		this.mvc.perform(post("/s/" + survey.key()).param("token", tooFast).param(nps, "5"))
 			.andExpect(status().isBadRequest())
@@ -348,12 +348,12 @@ class SurveyAnswerIntegrationTest extends PortalIntegrationTest {
 	 */
 	private String sentAtOnce(String token) {
 		AnswerContext context = this.tokens.verify(token);
-		return this.tokens.issue(context.next(context.passed(), this.tokens.now() + 1));
+		return this.tokens.issue(context.next(context.passed(), this.tokens.now() + 1_000));
 	}
 
 	private String aged(String token) {
 		AnswerContext context = this.tokens.verify(token);
-		return this.tokens.issue(context.next(context.passed(), context.issuedAt() - 10));
+		return this.tokens.issue(context.next(context.passed(), context.issuedAt() - 10_000));
 	}
 
 	private static String tokenOf(MvcResult result) throws Exception {

@@ -226,13 +226,13 @@ class TopicSurveyIntegrationTest extends PortalIntegrationTest {
 	/** A form sent back at once, however slow the machine running the test is. */
 	private String justShown(String token) {
 		AnswerContext context = this.tokens.verify(token);
-		return this.tokens.issue(context.next(context.passed(), this.tokens.now() + 5));
+		return this.tokens.issue(context.next(context.passed(), this.tokens.now() + 5_000));
 	}
 
 	/** A form that has been open for a while, as a person's would be. */
 	private String aged(String token) {
 		AnswerContext context = this.tokens.verify(token);
-		return this.tokens.issue(context.next(context.passed(), context.issuedAt() - 10));
+		return this.tokens.issue(context.next(context.passed(), context.issuedAt() - 10_000));
 	}
 
 }

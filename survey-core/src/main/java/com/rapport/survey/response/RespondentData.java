@@ -146,7 +146,7 @@ public class RespondentData {
 	private void recount(long surveyId) {
 		this.jdbc
 			.sql("UPDATE survey SET response_count = (SELECT COUNT(*) FROM survey_response "
-					+ "WHERE survey_id = ? AND status = 'COMPLETE') WHERE id = ?")
+					+ "WHERE survey_id = ? AND status = 'COMPLETE' AND counted) WHERE id = ?")
 			.params(surveyId, surveyId)
 			.update();
 	}

@@ -109,13 +109,12 @@ public class ResponseService {
 					.execute((status) -> store(survey, submission, hidden, existing));
 				if (result.counted()) {
 					// the survey row is locked for the count only after the answer
-					// committed: inside
-					// the transaction it would deadlock against the shared lock that
-					// every concurrent
-					// response insert takes on it through its foreign key
-					this.jdbc.sql("UPDATE survey SET response_count = response_count + 1 WHERE id = ?")
-						.param(survey.id())
-						.update();
+					// committed: inside the transaction it would deadlock against the
+					// shared lock that every concurrent response insert takes on it
+					// through its foreign key; the response is marked counted in the same
+					// statement, so a raise lost here (the database went away) is made
+					// later by ResponseCounts, once
+					this.jdbc.sql(ResponseCounts.RAISE).param(result.responseId()).update();
 				}
 				return result;
 			}
@@ -305,8 +304,8 @@ public class ResponseService {
 			this.jdbc
 				.sql("""
 						INSERT INTO survey_response (public_id, survey_id, survey_version, respondent_hash, channel, page_url,
-						locale, device, hidden_fields, personal_link_id, status, started_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PARTIAL', ?)
+						locale, device, hidden_fields, personal_link_id, status, started_at, counted)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PARTIAL', ?, FALSE)
 						""")
 				.params(submission.publicId(), survey.id(), submission.version(), submission.respondentHash(),
 						submission.channel().name(), submission.pageUrl(), submission.locale(),
