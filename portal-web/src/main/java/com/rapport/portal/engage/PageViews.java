@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import com.rapport.community.member.Viewer;
 import com.rapport.portal.security.ViewerFilter;
+import com.rapport.portal.web.AnonymousPageCache;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,7 +63,14 @@ class PageViews implements HandlerInterceptor, WebMvcConfigurer {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView page) {
-		if (!isPageView(request, response, handler, page)) {
+		if (isPage(request, response, handler, page)) {
+			// counted again for each copy the anonymous page cache serves of this page
+			AnonymousPageCache.onEachView(request, response, this::view);
+		}
+	}
+
+	private void view(HttpServletRequest request, HttpServletResponse response) {
+		if (!fromBrowser(request)) {
 			return;
 		}
 		String path = path(request);
@@ -99,16 +107,19 @@ class PageViews implements HandlerInterceptor, WebMvcConfigurer {
 					.toString());
 	}
 
-	private static boolean isPageView(HttpServletRequest request, HttpServletResponse response, Object handler,
+	/** A page: a GET answered 200 with a page template, not a redirect or a forward. */
+	private static boolean isPage(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView page) {
 		if (!"GET".equals(request.getMethod()) || !(handler instanceof HandlerMethod) || page == null
 				|| response.getStatus() != HttpServletResponse.SC_OK || response.isCommitted()) {
 			return false;
 		}
 		String view = page.getViewName();
-		if (view == null || view.startsWith("redirect:") || view.startsWith("forward:")) {
-			return false;
-		}
+		return view != null && !view.startsWith("redirect:") && !view.startsWith("forward:");
+	}
+
+	/** Asked by a browser that is not a declared robot and not prefetching. */
+	private static boolean fromBrowser(HttpServletRequest request) {
 		if (isPrefetch(request.getHeader("Sec-Purpose")) || isPrefetch(request.getHeader("Purpose"))) {
 			return false;
 		}

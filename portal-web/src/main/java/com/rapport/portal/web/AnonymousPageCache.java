@@ -59,6 +59,8 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
 	private static final String ON_VIEW_ATTRIBUTE = AnonymousPageCache.class.getName() + ".onView";
 
+	private static final String RESPONSE_ATTRIBUTE = AnonymousPageCache.class.getName() + ".response";
+
 	private static final List<String> PREFIXES = List.of("/c/", "/t/", "/tag/", "/u/");
 
 	private static final List<String> PAGES = List.of("/", "/latest", "/latest.atom", "/tags", "/leaderboard",
@@ -111,9 +113,23 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 	 * @param action what each view of the page does
 	 */
 	public static void onEachView(HttpServletRequest request, Runnable action) {
-		action.run();
+		onEachView(request, null, (viewRequest, viewResponse) -> action.run());
+	}
+
+	/**
+	 * Runs {@code action} now and again each time the page being rendered is served from
+	 * the cache, with that view's own request and response: for what depends on the
+	 * visitor, such as a visit cookie. A cookie the action sets does not keep the page
+	 * from being cached, since it is set again for each visitor.
+	 * @param request the request rendering the page
+	 * @param response the response it renders into
+	 * @param action what each view of the page does
+	 */
+	public static void onEachView(HttpServletRequest request, HttpServletResponse response, ViewAction action) {
+		HttpServletResponse visitorResponse = (HttpServletResponse) request.getAttribute(RESPONSE_ATTRIBUTE);
+		action.view(request, (visitorResponse != null) ? visitorResponse : response);
 		@SuppressWarnings("unchecked")
-		List<Runnable> actions = (List<Runnable>) request.getAttribute(ON_VIEW_ATTRIBUTE);
+		List<ViewAction> actions = (List<ViewAction>) request.getAttribute(ON_VIEW_ATTRIBUTE);
 		if (actions != null) {
 			actions.add(action);
 		}
@@ -147,8 +163,9 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 			return;
 		}
 		this.misses.increment();
-		List<Runnable> onView = new ArrayList<>();
+		List<ViewAction> onView = new ArrayList<>();
 		request.setAttribute(ON_VIEW_ATTRIBUTE, onView);
+		request.setAttribute(RESPONSE_ATTRIBUTE, response);
 		Recorder recorder = new Recorder(response);
 		try {
 			chain.doFilter(request, recorder);
@@ -159,6 +176,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 		}
 		finally {
 			request.removeAttribute(ON_VIEW_ATTRIBUTE);
+			request.removeAttribute(RESPONSE_ATTRIBUTE);
 			recorder.copyBodyToResponse();
 		}
 	}
@@ -215,8 +233,8 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 		return authentication == null || authentication instanceof AnonymousAuthenticationToken;
 	}
 
-	private Page cacheable(HttpServletRequest request, Recorder recorder, List<Runnable> onView, long generationAtStart,
-			long now) {
+	private Page cacheable(HttpServletRequest request, Recorder recorder, List<ViewAction> onView,
+			long generationAtStart, long now) {
 		String contentType = recorder.getContentType();
 		if (recorder.getStatus() != HttpServletResponse.SC_OK || recorder.setCookie || contentType == null
 				|| !(contentType.startsWith("text/html") || contentType.startsWith("application/atom+xml"))
@@ -272,7 +290,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 			ServerHttpObservationFilter.findObservationContext(request)
 				.ifPresent((context) -> context.setPathPattern(page.route));
 		}
-		page.onView.forEach(Runnable::run);
+		page.onView.forEach((action) -> action.view(request, response));
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(page.contentType);
 		if (page.contentLanguage != null) {
@@ -280,6 +298,19 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 		}
 		response.setContentLength(page.body.length);
 		response.getOutputStream().write(page.body);
+	}
+
+	/** What each view of a page does. */
+	@FunctionalInterface
+	public interface ViewAction {
+
+		/**
+		 * Counts one view.
+		 * @param request the view's request
+		 * @param response the view's response
+		 */
+		void view(HttpServletRequest request, HttpServletResponse response);
+
 	}
 
 	/** A page as rendered, with what each view of it does. */
@@ -293,13 +324,13 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
 		final String route;
 
-		final List<Runnable> onView;
+		final List<ViewAction> onView;
 
 		final long generation;
 
 		final long storedAt;
 
-		Page(byte[] body, String contentType, String contentLanguage, String route, List<Runnable> onView,
+		Page(byte[] body, String contentType, String contentLanguage, String route, List<ViewAction> onView,
 				long generation, long storedAt) {
 			this.body = body;
 			this.contentType = contentType;

@@ -10,6 +10,7 @@ import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
 import com.rapport.community.topic.ViewCounter;
+import com.rapport.portal.engage.EngagementCounts;
 import com.rapport.portal.support.FormToken;
 import com.rapport.portal.support.PortalIntegrationTest;
 import com.rapport.portal.web.AnonymousPageCache;
@@ -56,6 +57,9 @@ class AnonymousPageCacheIntegrationTest extends PortalIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	EngagementCounts engagement;
 
 	MockMvc mvc;
 
@@ -130,6 +134,34 @@ class AnonymousPageCacheIntegrationTest extends PortalIntegrationTest {
 			.param(topic.id())
 			.query(Integer.class)
 			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void everyCopyCountsAPageViewAndRenewsTheVisitorsCookie() throws Exception {
+		String list = "/c/" + this.category.slug();
+		this.engagement.flush();
+		long before = pageViews();
+		for (int i = 0; i < 3; i++) {
+			var response = this.mvc.perform(get(list).header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64)"))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getCookie("rapport_visit")).as("visit cookie of view %d", i).isNotNull();
+		}
+		start("Lantern topic written behind the copy");
+		assertThat(page(get(list).header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64)")))
+			.as("the page was copied although each view sets a visit cookie")
+			.doesNotContain("Lantern topic written behind the copy");
+		this.engagement.flush();
+		assertThat(pageViews() - before).isEqualTo(4);
+	}
+
+	private long pageViews() {
+		return this.jdbc
+			.sql("SELECT COALESCE(SUM(total), 0) FROM engagement_day WHERE day = ? AND metric = 'page_view'")
+			.param(this.engagement.today())
+			.query(Long.class)
+			.single();
 	}
 
 	private TopicRef start(String title) {
