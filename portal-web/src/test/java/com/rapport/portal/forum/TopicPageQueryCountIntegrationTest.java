@@ -72,11 +72,13 @@ class TopicPageQueryCountIntegrationTest extends PortalIntegrationTest {
 		for (RequestBuilder[] pair : List.of(new RequestBuilder[] { page(small), page(large) },
 				new RequestBuilder[] { page(small).with(user(reader.username()).roles("MEMBER")),
 						page(large).with(user(reader.username()).roles("MEMBER")) })) {
-			// the first view of each page warms what is cached once (brand, settings)
+			// the first view of each page warms what is cached once (brand, settings);
+			// the fewest of three views then leaves out what a short-lived cache (the
+			// brand settings, kept 5 s) reloads now and then
 			statements(pair[0]);
 			statements(pair[1]);
-			int twoPosts = statements(pair[0]);
-			int twentyPosts = statements(pair[1]);
+			int twoPosts = fewest(pair[0]);
+			int twentyPosts = fewest(pair[1]);
 			assertThat(twentyPosts).as("statements for 20 posts against %d for 2", twoPosts).isEqualTo(twoPosts);
 			assertThat(twoPosts).as("a topic page is a handful of statements").isBetween(3, 40);
 		}
@@ -105,6 +107,14 @@ class TopicPageQueryCountIntegrationTest extends PortalIntegrationTest {
 
 	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder page(TopicRef topic) {
 		return get("/t/{slug}/{id}", topic.slug(), topic.id());
+	}
+
+	private int fewest(RequestBuilder request) throws Exception {
+		int fewest = Integer.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			fewest = Math.min(fewest, statements(request));
+		}
+		return fewest;
 	}
 
 	private int statements(RequestBuilder request) throws Exception {
