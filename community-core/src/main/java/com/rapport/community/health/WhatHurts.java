@@ -4,14 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import com.rapport.community.member.Viewer;
+import com.rapport.survey.sentiment.RisingTerms;
+import com.rapport.survey.sentiment.RisingTerms.RisingTerm;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,9 +28,6 @@ public class WhatHurts {
 
 	/** Topics and terms listed. */
 	public static final int LIST_SIZE = 10;
-
-	/** A term must drive at least this many negative posts this week to be listed. */
-	public static final int MIN_MENTIONS = 2;
 
 	static final Duration WEEK = Duration.ofDays(7);
 
@@ -86,41 +81,15 @@ public class WhatHurts {
 			.query((rs, n) -> new AngryTopic(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 					rs.getBigDecimal(5).doubleValue()))
 			.list();
-		Map<String, int[]> counts = new HashMap<>();
+		RisingTerms rising = new RisingTerms(BASELINE_WEEKS);
 		this.jdbc.sql("""
 				SELECT p.created_at, p.sentiment_drivers FROM post p
 				WHERE p.sentiment_label = 'NEGATIVE' AND p.created_at >= ? AND p.created_at <= ?
 				  AND p.deleted_at IS NULL AND p.sentiment_drivers <> ''
 				""").params(Timestamp.from(baselineStart), Timestamp.from(now)).query((rs) -> {
-			boolean thisWeek = !rs.getTimestamp(1).toInstant().isBefore(weekStart);
-			for (String term : terms(rs.getString(2))) {
-				counts.computeIfAbsent(term, (t) -> new int[2])[thisWeek ? 0 : 1]++;
-			}
+			rising.add(rs.getString(2), !rs.getTimestamp(1).toInstant().isBefore(weekStart));
 		});
-		List<RisingTerm> terms = new ArrayList<>();
-		counts.forEach((term, c) -> {
-			double usual = (double) c[1] / BASELINE_WEEKS;
-			if (c[0] >= MIN_MENTIONS && c[0] > usual) {
-				terms.add(new RisingTerm(term, c[0], usual));
-			}
-		});
-		terms.sort(Comparator.comparingDouble(RisingTerm::rise)
-			.reversed()
-			.thenComparing(Comparator.comparingInt(RisingTerm::thisWeek).reversed())
-			.thenComparing(RisingTerm::term));
-		return new Report(topics, terms.subList(0, Math.min(LIST_SIZE, terms.size())));
-	}
-
-	/** The distinct driving words of one post, in lower case. */
-	static List<String> terms(String drivers) {
-		List<String> terms = new ArrayList<>();
-		for (String part : drivers.split(",")) {
-			String term = part.strip().toLowerCase(Locale.ROOT);
-			if (!term.isEmpty() && !terms.contains(term)) {
-				terms.add(term);
-			}
-		}
-		return terms;
+		return new Report(topics, rising.top(LIST_SIZE));
 	}
 
 	/**
@@ -148,27 +117,6 @@ public class WhatHurts {
 	 * @param worst the lowest score among them
 	 */
 	public record AngryTopic(long topicId, String slug, String title, int negatives, double worst) {
-	}
-
-	/**
-	 * A term driving negative posts more often this week than usual.
-	 *
-	 * @param term the word or phrase
-	 * @param thisWeek negative posts of the last 7 days it drove
-	 * @param usual negative posts it drove in an average week of the four before
-	 */
-	public record RisingTerm(String term, int thisWeek, double usual) {
-
-		/** How many more negative posts than usual. */
-		public double rise() {
-			return this.thisWeek - this.usual;
-		}
-
-		/** The usual weekly count, to one decimal. */
-		public String usualText() {
-			return String.format(Locale.ROOT, "%.1f", this.usual);
-		}
-
 	}
 
 	private record Kept(Report report, Instant at) {

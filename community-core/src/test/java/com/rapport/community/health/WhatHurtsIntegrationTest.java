@@ -12,6 +12,8 @@ import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.TopicService;
+import com.rapport.survey.sentiment.RisingTerms;
+import com.rapport.survey.sentiment.RisingTerms.RisingTerm;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,13 +70,12 @@ class WhatHurtsIntegrationTest extends CommunityIntegrationTest {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(zip, 3),
 					org.assertj.core.groups.Tuple.tuple(stove, 2));
 		assertThat(report.topics().get(0).worst()).isEqualTo(-0.8);
-		assertThat(report.terms())
-			.extracting(WhatHurts.RisingTerm::term, WhatHurts.RisingTerm::thisWeek, WhatHurts.RisingTerm::usualText)
+		assertThat(report.terms()).extracting(RisingTerm::term, RisingTerm::thisWeek, RisingTerm::usualText)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("refund", 3, "0.0"),
 					org.assertj.core.groups.Tuple.tuple("slow", 2, "1.0"));
 		assertThatThrownBy(() -> this.whatHurts.report(verifiedMember(Role.MODERATOR)))
 			.isInstanceOf(AccessDeniedException.class);
-		assertThat(WhatHurts.terms(" Refund , refund,late ")).isEqualTo(List.of("refund", "late"));
+		assertThat(RisingTerms.terms(" Refund , refund,late ")).isEqualTo(List.of("refund", "late"));
 	}
 
 	private void negative(long topicId, int postNumber, Instant at, double score, String drivers) {

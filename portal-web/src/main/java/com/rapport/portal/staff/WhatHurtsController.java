@@ -1,6 +1,7 @@
 package com.rapport.portal.staff;
 
 import com.rapport.community.health.WhatHurts;
+import com.rapport.survey.sentiment.RisingTerms;
 import com.rapport.community.member.Viewer;
 import com.rapport.survey.results.NegativeAnswers;
 
@@ -28,9 +29,9 @@ class WhatHurtsController {
 	@GetMapping("/staff/what-hurts")
 	String report(Viewer viewer, Model model) {
 		model.addAttribute("report", this.whatHurts.report(viewer));
-		model.addAttribute("minMentions", WhatHurts.MIN_MENTIONS);
+		model.addAttribute("minMentions", RisingTerms.MIN_MENTIONS);
 		model.addAttribute("answers", this.negativeAnswers.report());
-		model.addAttribute("answerMinMentions", NegativeAnswers.MIN_MENTIONS);
+		model.addAttribute("answerMinMentions", RisingTerms.MIN_MENTIONS);
 		return "staff/what-hurts";
 	}
 

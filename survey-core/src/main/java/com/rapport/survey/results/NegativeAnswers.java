@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+
+import com.rapport.survey.sentiment.RisingTerms;
+import com.rapport.survey.sentiment.RisingTerms.RisingTerm;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,9 +28,6 @@ public class NegativeAnswers {
 
 	/** Answers and terms listed. */
 	public static final int LIST_SIZE = 10;
-
-	/** A term must drive at least this many negative answers this week to be listed. */
-	public static final int MIN_MENTIONS = 2;
 
 	static final Duration WEEK = Duration.ofDays(7);
 
@@ -88,48 +86,19 @@ public class NegativeAnswers {
 					rs.getTimestamp(8).toInstant()))
 			.list();
 		List<HurtingAnswer> answers = new ArrayList<>();
-		Map<String, int[]> counts = new HashMap<>();
+		RisingTerms rising = new RisingTerms(BASELINE_WEEKS);
 		for (Row row : rows) {
 			boolean thisWeek = !row.completedAt().isBefore(weekStart);
 			if (thisWeek) {
 				answers.add(new HurtingAnswer(row.surveyId(), row.surveyName(), row.responseId(), row.questionId(),
 						excerpt(row.text()), row.score(), row.drivers(), row.completedAt()));
 			}
-			for (String term : terms(row.drivers())) {
-				counts.computeIfAbsent(term, (t) -> new int[2])[thisWeek ? 0 : 1]++;
-			}
+			rising.add(row.drivers(), thisWeek);
 		}
 		answers.sort(Comparator.comparingDouble(HurtingAnswer::score)
 			.thenComparing(Comparator.comparingLong(HurtingAnswer::responseId).reversed())
 			.thenComparingLong(HurtingAnswer::questionId));
-		List<RisingTerm> terms = new ArrayList<>();
-		counts.forEach((term, c) -> {
-			double usual = (double) c[1] / BASELINE_WEEKS;
-			if (c[0] >= MIN_MENTIONS && c[0] > usual) {
-				terms.add(new RisingTerm(term, c[0], usual));
-			}
-		});
-		terms.sort(Comparator.comparingDouble(RisingTerm::rise)
-			.reversed()
-			.thenComparing(Comparator.comparingInt(RisingTerm::thisWeek).reversed())
-			.thenComparing(RisingTerm::term));
-		return new Report(answers.subList(0, Math.min(LIST_SIZE, answers.size())),
-				terms.subList(0, Math.min(LIST_SIZE, terms.size())));
-	}
-
-	/** The distinct driving words of one answer, in lower case. */
-	static List<String> terms(String drivers) {
-		List<String> terms = new ArrayList<>();
-		if (drivers == null) {
-			return terms;
-		}
-		for (String part : drivers.split(",")) {
-			String term = part.strip().toLowerCase(Locale.ROOT);
-			if (!term.isEmpty() && !terms.contains(term)) {
-				terms.add(term);
-			}
-		}
-		return terms;
+		return new Report(answers.subList(0, Math.min(LIST_SIZE, answers.size())), rising.top(LIST_SIZE));
 	}
 
 	private static String excerpt(String text) {
@@ -173,27 +142,6 @@ public class NegativeAnswers {
 		 */
 		public String position() {
 			return (this.responseId + 1) + "-0";
-		}
-
-	}
-
-	/**
-	 * A term driving negative answers more often this week than usual.
-	 *
-	 * @param term the word or phrase
-	 * @param thisWeek negative answers of the last 7 days it drove
-	 * @param usual negative answers it drove in an average week of the four before
-	 */
-	public record RisingTerm(String term, int thisWeek, double usual) {
-
-		/** How many more negative answers than usual. */
-		public double rise() {
-			return this.thisWeek - this.usual;
-		}
-
-		/** The usual weekly count, to one decimal. */
-		public String usualText() {
-			return String.format(Locale.ROOT, "%.1f", this.usual);
 		}
 
 	}

@@ -20,6 +20,8 @@ import com.rapport.survey.survey.Survey;
 import com.rapport.survey.survey.SurveyService;
 import com.rapport.survey.survey.SurveySettings;
 import org.assertj.core.groups.Tuple;
+import com.rapport.survey.sentiment.RisingTerms;
+import com.rapport.survey.sentiment.RisingTerms.RisingTerm;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,11 +79,9 @@ class NegativeAnswersIntegrationTest {
 			.isEqualTo("The app is horrible and I hate it.");
 		assertThat(answers.get(0).surveyName()).isEqualTo("Hurting answers");
 		assertThat(answers.get(0).position()).isEqualTo((answers.get(0).responseId() + 1) + "-0");
-		assertThat(report.terms())
-			.extracting(NegativeAnswers.RisingTerm::term, NegativeAnswers.RisingTerm::thisWeek,
-					NegativeAnswers.RisingTerm::usualText)
+		assertThat(report.terms()).extracting(RisingTerm::term, RisingTerm::thisWeek, RisingTerm::usualText)
 			.containsSubsequence(Tuple.tuple("hate", 2, "0.0"), Tuple.tuple("horrible", 2, "1.0"));
-		assertThat(NegativeAnswers.terms(" Hate , hate,awful ")).isEqualTo(List.of("hate", "awful"));
+		assertThat(RisingTerms.terms(" Hate , hate,awful ")).isEqualTo(List.of("hate", "awful"));
 	}
 
 	private Survey survey() {
