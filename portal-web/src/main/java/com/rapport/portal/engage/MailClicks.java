@@ -1,8 +1,5 @@
 package com.rapport.portal.engage;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,13 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.dao.DataAccessException;
+import com.rapport.portal.mail.MailSigning;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -55,13 +50,14 @@ public class MailClicks {
 
 	private final Clock clock;
 
+	private final MailSigning signing;
+
 	private final EngagementCounts counts;
 
 	private final SecureRandom random = new SecureRandom();
 
-	private volatile byte[] key;
-
-	MailClicks(JdbcClient jdbc, Clock clock, EngagementCounts counts) {
+	MailClicks(JdbcClient jdbc, Clock clock, EngagementCounts counts, MailSigning signing) {
+		this.signing = signing;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.counts = counts;
@@ -103,7 +99,7 @@ public class MailClicks {
 			.queryParam("c", channel)
 			.queryParam("m", mailId)
 			.queryParam("d", day)
-			.queryParam("s", sign(path, channel, mailId, day))
+			.queryParam("s", this.signing.sign(PURPOSE, payload(path, channel, mailId, day)))
 			.encode()
 			.toUriString();
 	}
@@ -118,8 +114,7 @@ public class MailClicks {
 				|| channel.length() > 24 || mailId.length() != 16 || day.length() > 8 || signature.length() > 64) {
 			return Optional.empty();
 		}
-		byte[] expected = sign(path, channel, mailId, day).getBytes(StandardCharsets.US_ASCII);
-		if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
+		if (!this.signing.verify(PURPOSE, payload(path, channel, mailId, day), signature)) {
 			return Optional.empty();
 		}
 		if (!IMMEDIATE.equals(channel) && !DIGEST.equals(channel)) {
@@ -190,34 +185,8 @@ public class MailClicks {
 		return path.chars().noneMatch((c) -> c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c));
 	}
 
-	private String sign(String path, String channel, String mailId, String day) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			byte[] signature = mac.doFinal(
-					(PURPOSE + channel + "\n" + mailId + "\n" + day + "\n" + path).getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
-		}
-	}
-
-	private byte[] key() {
-		byte[] known = this.key;
-		if (known == null) {
-			byte[] fresh = new byte[32];
-			this.random.nextBytes(fresh);
-			// the same secret as the unsubscribe links (made by whichever needs it first)
-			this.jdbc.sql("INSERT IGNORE INTO mail_signing_key (id, secret, created_at) VALUES (1, ?, ?)")
-				.params(HexFormat.of().formatHex(fresh), Timestamp.from(this.clock.instant()))
-				.update();
-			known = HexFormat.of()
-				.parseHex(
-						this.jdbc.sql("SELECT secret FROM mail_signing_key WHERE id = 1").query(String.class).single());
-			this.key = known;
-		}
-		return known;
+	private static String payload(String path, String channel, String mailId, String day) {
+		return channel + "\n" + mailId + "\n" + day + "\n" + path;
 	}
 
 	/**
