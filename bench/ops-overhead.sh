@@ -26,6 +26,10 @@
 #   THREADS          wrk threads (default 2)
 #   JAVA_OPTS        JVM options for the portal (default -Xmx1g)
 #   RESULTS_DIR      where wrk's output and the portal logs are kept (default: a new temporary directory)
+# Used by other on/off comparisons (bench/engagement-overhead.sh), which set:
+#   OFF_ARGS         the portal arguments of the "off" side (default: metrics and request log off)
+#   WHAT             what is switched off, for the printed lines (default: metrics and request logging)
+#   USER_AGENT       sent by wrk (report.lua) when set
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -101,8 +105,8 @@ start_portal() {
 	local mode="$1" log="$2"
 	local off_args=()
 	if [ "$mode" = off ]; then
-		off_args=(--management.observations.enable.http.server.requests=false
-			--management.metrics.enable.all=false --rapport.request-log.enabled=false)
+		# shellcheck disable=SC2206
+		off_args=(${OFF_ARGS:---management.observations.enable.http.server.requests=false --management.metrics.enable.all=false --rapport.request-log.enabled=false})
 	fi
 	# shellcheck disable=SC2086
 	java $java_opts -jar "$jar" --server.port="$port" --rapport.db.embedded.data-dir="$data_dir" \
@@ -130,7 +134,8 @@ field() {
 
 topic_path="${1:-}"
 declare -A rps
-echo "Metrics and request logging on vs off: $runs runs each, wrk $threads threads, $connections connections, $duration (warm-up $warmup)"
+what="${WHAT:-metrics and request logging}"
+echo "${what^} on vs off: $runs runs each, wrk $threads threads, $connections connections, $duration (warm-up $warmup)"
 echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; output in $results_dir"
 printf '%4s %5s %10s %9s %9s %9s %8s %12s\n' run side req/s p50_ms p95_ms p99_ms errors load_1min
 for i in $(seq 1 "$runs"); do
@@ -174,4 +179,5 @@ read -r off_median off_min off_max <<<"$(stats off)"
 echo
 printf 'on : median %s req/s (spread %s-%s)\n' "$on_median" "$on_min" "$on_max"
 printf 'off: median %s req/s (spread %s-%s)\n' "$off_median" "$off_min" "$off_max"
-awk -v on="$on_median" -v off="$off_median" 'BEGIN { printf "cost of metrics and request logging: %.1f%% of throughput (target < 5%%)\n", (off - on) / off * 100 }'
+awk -v on="$on_median" -v off="$off_median" -v what="$what" \
+	'BEGIN { printf "cost of %s: %.1f%% of throughput (target < 5%%)\n", what, (off - on) / off * 100 }'

@@ -1,10 +1,17 @@
 -- wrk script used by bench/load.sh: at the end of a run, prints one machine-readable
 -- line with throughput, latency percentiles (milliseconds) and error counts.
--- Optional: ACCEPT_LANGUAGE (e.g. "zh-CN") is sent as the Accept-Language header.
+-- Optional: ACCEPT_LANGUAGE (e.g. "zh-CN") is sent as the Accept-Language header, and
+-- USER_AGENT as the User-Agent header with "Accept: text/html", as a browser's page
+-- navigation (the portal counts a page view only for a request with a User-Agent).
 
 local accept_language = os.getenv("ACCEPT_LANGUAGE")
 if accept_language ~= nil and accept_language ~= "" then
 	wrk.headers["Accept-Language"] = accept_language
+end
+local user_agent = os.getenv("USER_AGENT")
+if user_agent ~= nil and user_agent ~= "" then
+	wrk.headers["User-Agent"] = user_agent
+	wrk.headers["Accept"] = "text/html"
 end
 
 done = function(summary, latency, requests)
