@@ -45,10 +45,11 @@ import com.rapport.community.search.ForumChangedElsewhere;
  * but 200 always go to the controllers.
  * <p>
  * A page is kept at most {@code rapport.page-cache.ttl} (10 s by default), and less:
- * every request that may change something ({@code POST} and the like) through this node,
- * and every forum change another node records in the change log, starts a new generation
- * and drops what was kept before. What a page counts when it is viewed (a topic's views)
- * is counted on every copy served, through {@link #onEachView}.
+ * every request that may change something ({@code POST} and the like, except survey
+ * answers from a link or a website, logins and logouts) through this node, and every
+ * forum change another node records in the change log, starts a new generation and drops
+ * what was kept before. What a page counts when it is viewed (a topic's views) is counted
+ * on every copy served, through {@link #onEachView}.
  * <p>
  * It runs in the security filter chain after authorisation, so the security headers and
  * the request id are written as for any page, and it names the route of the page it
@@ -65,6 +66,8 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
 	private static final List<String> PAGES = List.of("/", "/latest", "/latest.atom", "/tags", "/leaderboard",
 			"/badges");
+
+	private static final List<String> NOT_CHANGING = List.of("/login", "/logout");
 
 	private static final int MAX_QUERY_LENGTH = 200;
 
@@ -143,7 +146,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 				chain.doFilter(request, response);
 			}
 			finally {
-				if (!"HEAD".equals(request.getMethod()) && !"OPTIONS".equals(request.getMethod())) {
+				if (mayChangePublicPages(request)) {
 					invalidate();
 				}
 			}
@@ -203,6 +206,20 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 		invalidate();
+	}
+
+	/**
+	 * Whether a request other than GET may change what the public pages show: not a
+	 * survey answer from a link or a website (the busiest writes of all, which show on no
+	 * forum page), not a login or logout.
+	 */
+	private static boolean mayChangePublicPages(HttpServletRequest request) {
+		String method = request.getMethod();
+		if ("HEAD".equals(method) || "OPTIONS".equals(method)) {
+			return false;
+		}
+		String path = request.getRequestURI();
+		return !(path.startsWith("/s/") || path.startsWith("/embed/") || NOT_CHANGING.contains(path));
 	}
 
 	private String key(HttpServletRequest request) {

@@ -89,6 +89,9 @@ class AnonymousPageCacheIntegrationTest extends PortalIntegrationTest {
 		TopicRef second = start("A second lantern topic");
 		assertThat(page(get(list))).as("the copy rendered before the topic was written")
 			.doesNotContain("A second lantern topic");
+		this.mvc.perform(post("/s/{key}", "no-such-survey").param("token", "x"));
+		assertThat(page(get(list))).as("a survey answer changes no forum page: the copy stays")
+			.doesNotContain("A second lantern topic");
 		assertThat(page(get(list).with(user(this.author.username()).roles("MEMBER"))))
 			.as("a member always gets a fresh page")
 			.contains("A second lantern topic");
