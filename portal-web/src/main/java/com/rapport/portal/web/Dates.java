@@ -1,6 +1,5 @@
 package com.rapport.portal.web;
 
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,8 +72,8 @@ public class Dates {
 	}
 
 	private String message(String key, long amount) {
-		String pattern = this.messages.getMessage(key, null, LocaleContextHolder.getLocale());
-		return new MessageFormat(pattern, LocaleContextHolder.getLocale()).format(new Object[] { amount });
+		// the message source keeps each pattern's parsed MessageFormat per language
+		return this.messages.getMessage(key, new Object[] { amount }, LocaleContextHolder.getLocale());
 	}
 
 }
