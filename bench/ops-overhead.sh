@@ -7,7 +7,10 @@
 # both off, alternating (on-off, off-on, on-off, ...) so that a drift in the machine's load
 # hits both alike; each start gets a warm-up and one measured wrk run of the topic page.
 # Prints every run, the median throughput of each side with its spread (min-max), and the
-# cost: (median off - median on) / median off. "Off" is
+# cost: (median off - median on) / median off. Each run also reports the portal's CPU time per
+# request (the JVM's user + system time during the measured run / requests served): a busy or
+# noisy machine changes the throughput of a run much more than the CPU a request costs, so the
+# cost in CPU, 1 - (median off CPU / median on CPU), is the steadier of the two. "Off" is
 #   --management.observations.enable.http.server.requests=false (no per-route timer)
 #   --management.metrics.enable.all=false                     (no meter at all)
 #   --rapport.request-log.enabled=false                       (no request line)
@@ -27,6 +30,8 @@
 #   JAVA_OPTS        JVM options for the portal (default -Xmx1g)
 #   RESULTS_DIR      where wrk's output and the portal logs are kept (default: a new temporary directory)
 # Used by other on/off comparisons (bench/engagement-overhead.sh), which set:
+#   PORTAL_ARGS      more portal arguments for both sides, e.g. --rapport.page-cache.enabled=false
+#                    to measure the rendering path instead of the anonymous page cache
 #   OFF_ARGS         the portal arguments of the "off" side (default: metrics and request log off)
 #   WHAT             what is switched off, for the printed lines (default: metrics and request logging)
 #   USER_AGENT       sent by wrk (report.lua) when set
@@ -103,14 +108,16 @@ wait_for_search_index() {
 # start_portal <on|off> <log file>: starts the jar and waits until readiness is UP
 start_portal() {
 	local mode="$1" log="$2"
-	local off_args=()
+	local off_args=() both_args=()
+	# shellcheck disable=SC2206
+	both_args=(${PORTAL_ARGS:-})
 	if [ "$mode" = off ]; then
 		# shellcheck disable=SC2206
 		off_args=(${OFF_ARGS:---management.observations.enable.http.server.requests=false --management.metrics.enable.all=false --rapport.request-log.enabled=false})
 	fi
 	# shellcheck disable=SC2086
 	java $java_opts -jar "$jar" --server.port="$port" --rapport.db.embedded.data-dir="$data_dir" \
-		--rapport.search.index-dir="$results_dir/search-index" "${off_args[@]}" >"$log" 2>&1 &
+		--rapport.search.index-dir="$results_dir/search-index" "${both_args[@]}" "${off_args[@]}" >"$log" 2>&1 &
 	portal_pid=$!
 	for _ in $(seq 1 300); do
 		if curl -sf -o /dev/null "$base_url/actuator/health/readiness"; then
@@ -133,11 +140,16 @@ field() {
 }
 
 topic_path="${1:-}"
-declare -A rps
+declare -A rps cpu
+clock_ticks="$(getconf CLK_TCK)"
+# user + system clock ticks of a process so far
+cpu_ticks() {
+	awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
 what="${WHAT:-metrics and request logging}"
 echo "${what^} on vs off: $runs runs each, wrk $threads threads, $connections connections, $duration (warm-up $warmup)"
 echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; output in $results_dir"
-printf '%4s %5s %10s %9s %9s %9s %8s %12s\n' run side req/s p50_ms p95_ms p99_ms errors load_1min
+printf '%4s %5s %10s %9s %9s %9s %11s %8s %12s\n' run side req/s p50_ms p95_ms p99_ms cpu_ms/req errors load_1min
 for i in $(seq 1 "$runs"); do
 	if [ $((i % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
 	for side in $order; do
@@ -153,7 +165,9 @@ for i in $(seq 1 "$runs"); do
 		url="$base_url$topic_path"
 		wrk -t "$threads" -c "$connections" -d "$warmup" --timeout 10s -s "$script" "$url" >"$results_dir/warmup-$side-$i.txt" 2>&1 || true
 		out="$results_dir/$side-$i.txt"
+		ticks_before="$(cpu_ticks "$portal_pid")"
 		wrk -t "$threads" -c "$connections" -d "$duration" --timeout 10s --latency -s "$script" "$url" >"$out" 2>&1
+		ticks_after="$(cpu_ticks "$portal_pid")"
 		load="$(cut -d ' ' -f 1 /proc/loadavg)"
 		stop_portal
 		if [ "$(field requests "$out")" = "0" ]; then
@@ -162,16 +176,20 @@ for i in $(seq 1 "$runs"); do
 			exit 1
 		fi
 		rps[$side-$i]="$(field rps "$out")"
+		cpu[$side-$i]="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$clock_ticks" -v n="$(field requests "$out")" \
+			'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
 		errors=$(($(field non2xx3xx "$out") + $(field socket_errors "$out")))
-		printf '%4s %5s %10s %9s %9s %9s %8s %12s\n' "$i" "$side" "${rps[$side-$i]}" "$(field p50 "$out")" \
-			"$(field p95 "$out")" "$(field p99 "$out")" "$errors" "$load"
+		printf '%4s %5s %10s %9s %9s %9s %11s %8s %12s\n' "$i" "$side" "${rps[$side-$i]}" "$(field p50 "$out")" \
+			"$(field p95 "$out")" "$(field p99 "$out")" "${cpu[$side-$i]}" "$errors" "$load"
 	done
 done
 
-# median min max of the runs of one side
+# median min max of the runs of one side, of rps (default) or cpu
 stats() {
-	local side="$1"
-	for i in $(seq 1 "$runs"); do echo "${rps[$side-$i]}"; done | sort -g |
+	local side="$1" what="${2:-rps}"
+	for i in $(seq 1 "$runs"); do
+		if [ "$what" = cpu ]; then echo "${cpu[$side-$i]}"; else echo "${rps[$side-$i]}"; fi
+	done | sort -g |
 		awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f %.1f %.1f", m, v[1], v[NR] }'
 }
 read -r on_median on_min on_max <<<"$(stats on)"
@@ -181,3 +199,9 @@ printf 'on : median %s req/s (spread %s-%s)\n' "$on_median" "$on_min" "$on_max"
 printf 'off: median %s req/s (spread %s-%s)\n' "$off_median" "$off_min" "$off_max"
 awk -v on="$on_median" -v off="$off_median" -v what="$what" \
 	'BEGIN { printf "cost of %s: %.1f%% of throughput (target < 5%%)\n", what, (off - on) / off * 100 }'
+read -r on_cpu on_cpu_min on_cpu_max <<<"$(stats on cpu)"
+read -r off_cpu off_cpu_min off_cpu_max <<<"$(stats off cpu)"
+printf 'on : median %s ms of portal CPU per request (spread %s-%s)\n' "$on_cpu" "$on_cpu_min" "$on_cpu_max"
+printf 'off: median %s ms of portal CPU per request (spread %s-%s)\n' "$off_cpu" "$off_cpu_min" "$off_cpu_max"
+awk -v on="$on_cpu" -v off="$off_cpu" -v what="$what" \
+	'BEGIN { printf "cost of %s in portal CPU: %.1f%% of the throughput a CPU-bound portal could serve\n", what, (1 - off / on) * 100 }'

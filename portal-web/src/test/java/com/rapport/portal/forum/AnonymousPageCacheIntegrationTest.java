@@ -7,6 +7,8 @@ import com.rapport.community.category.Category;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.search.ForumChangedElsewhere;
 import com.rapport.community.topic.NewTopic;
+import com.rapport.community.topic.Reaction;
+import com.rapport.community.topic.Reactions;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
 import com.rapport.community.topic.ViewCounter;
@@ -61,6 +63,9 @@ class AnonymousPageCacheIntegrationTest extends PortalIntegrationTest {
 	@Autowired
 	EngagementCounts engagement;
 
+	@Autowired
+	Reactions reactions;
+
 	MockMvc mvc;
 
 	Category category;
@@ -101,6 +106,30 @@ class AnonymousPageCacheIntegrationTest extends PortalIntegrationTest {
 			.with(FormToken.from(this.mvc)));
 		assertThat(page(get(list))).as("any write through the portal drops the copies")
 			.contains("A second lantern topic");
+	}
+
+	@Test
+	void aTopicWithReactionsIsCopiedForVisitorsWhileMembersGetTheReactionButtons() throws Exception {
+		TopicRef topic = start("A liked lantern topic");
+		Viewer reader = testData().member("liking");
+		long firstPost = this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = 1")
+			.param(topic.id())
+			.query(Long.class)
+			.single();
+		this.reactions.toggle(reader, firstPost, Reaction.LIKE);
+		String path = "/t/" + topic.slug() + "/" + topic.id();
+
+		String visitorPage = page(get(path));
+		assertThat(visitorPage).as("the count is shown to visitors").contains("aria-label=\"Like (1)\"");
+		assertThat(visitorPage).as("no form, so no CSRF token that would keep the page from being copied")
+			.doesNotContain("_csrf")
+			.doesNotContain("/reactions");
+		this.reactions.toggle(testData().member("liking2"), firstPost, Reaction.LIKE);
+		assertThat(page(get(path))).as("served from the copy").contains("aria-label=\"Like (1)\"");
+
+		String memberPage = page(get(path).with(user(reader.username()).roles("MEMBER")));
+		assertThat(memberPage).contains("aria-label=\"Like (2)\"", "name=\"reaction\"", "value=\"LIKE\"",
+				"aria-pressed=\"true\"");
 	}
 
 	@Test
