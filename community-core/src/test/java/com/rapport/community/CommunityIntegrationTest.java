@@ -11,8 +11,10 @@ import com.rapport.community.member.MemberService;
 import com.rapport.community.member.Registration;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
+import com.rapport.community.topic.TopicRef;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -34,6 +36,9 @@ public abstract class CommunityIntegrationTest {
 
 	@Autowired
 	private CategoryService categoryService;
+
+	@Autowired
+	private JdbcClient jdbcClient;
 
 	/**
 	 * A new member with a confirmed address and a unique name.
@@ -58,6 +63,18 @@ public abstract class CommunityIntegrationTest {
 		String slug = unique("c").toLowerCase().replace('_', '-');
 		return this.categoryService
 			.create(new NewCategory(null, slug, slug, "", "#123456", "DISCUSSION", read, Access.MEMBER, Access.MEMBER));
+	}
+
+	/**
+	 * @param topic the topic
+	 * @param number the post's number in it (1 is the first post)
+	 * @return the post's id
+	 */
+	protected long postId(TopicRef topic, int number) {
+		return this.jdbcClient.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
+			.params(topic.id(), number)
+			.query(Long.class)
+			.single();
 	}
 
 	protected static String unique(String prefix) {

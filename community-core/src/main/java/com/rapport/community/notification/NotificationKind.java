@@ -52,6 +52,11 @@ public enum NotificationKind {
 	/**
 	 * A watched term's negative share jumped this week (staff; the subject is the term).
 	 */
-	WATCH_TERM_ALERT
+	WATCH_TERM_ALERT,
+	/**
+	 * A message of the welcome sequence for new members (the subject is the day: 1, 3 or
+	 * 7; the link opens the message).
+	 */
+	WELCOME
 
 }

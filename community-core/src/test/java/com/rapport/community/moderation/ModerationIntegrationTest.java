@@ -61,6 +61,9 @@ class ModerationIntegrationTest extends CommunityIntegrationTest {
 	TopicModeration topicModeration;
 
 	@Autowired
+	TopicRestructuring topicRestructuring;
+
+	@Autowired
 	PostModeration postModeration;
 
 	@Autowired
@@ -140,7 +143,7 @@ class ModerationIntegrationTest extends CommunityIntegrationTest {
 		assertThatThrownBy(() -> this.topicModeration.move(moderator, first.id(), to.id(), null))
 			.isInstanceOf(RejectedException.class);
 
-		this.topicModeration.merge(moderator, second.id(), first.id(), "Duplicate");
+		this.topicRestructuring.merge(moderator, second.id(), first.id(), "Duplicate");
 		TopicView merged = this.queries.topic(moderator, first.id(), 1).orElseThrow();
 		assertThat(merged.posts()).extracting((p) -> p.html().strip())
 			.containsExactly("<p>One</p>", "<p>Reply one</p>", "<p>Two</p>", "<p>Reply two</p>");
@@ -148,7 +151,7 @@ class ModerationIntegrationTest extends CommunityIntegrationTest {
 		assertThat(this.queries.topic(moderator, second.id(), 1)).isEmpty();
 		assertThat(category(from.id()).topicCount()).isZero();
 
-		TopicRef split = this.topicModeration.split(moderator, first.id(), List.of(3, 4), "The second question",
+		TopicRef split = this.topicRestructuring.split(moderator, first.id(), List.of(3, 4), "The second question",
 				to.id(), null);
 		assertThat(this.queries.topic(moderator, split.id(), 1).orElseThrow().posts()).extracting((p) -> p.postNumber())
 			.containsExactly(1, 2);

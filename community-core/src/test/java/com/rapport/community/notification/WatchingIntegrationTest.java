@@ -147,11 +147,4 @@ class WatchingIntegrationTest extends CommunityIntegrationTest {
 		return kinds;
 	}
 
-	private long postId(TopicRef topic, int number) {
-		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
-			.params(topic.id(), number)
-			.query(Long.class)
-			.single();
-	}
-
 }

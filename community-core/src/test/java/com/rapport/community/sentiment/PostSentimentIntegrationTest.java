@@ -105,11 +105,4 @@ class PostSentimentIntegrationTest extends CommunityIntegrationTest {
 			.single();
 	}
 
-	private long postId(TopicRef topic, int number) {
-		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
-			.params(topic.id(), number)
-			.query(Long.class)
-			.single();
-	}
-
 }

@@ -174,7 +174,7 @@ class AccountDeletion {
 		this.jdbc.sql("DELETE FROM topic_member WHERE member_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM category_member WHERE member_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM member_token WHERE member_id = ?").param(id).update();
-		this.jdbc.sql("DELETE FROM welcome_mail WHERE member_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM welcome_step WHERE member_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM member_avatar WHERE member_id = ?").param(id).update();
 		this.jdbc.sql("DELETE FROM persistent_logins WHERE username = ?").param(account.username()).update();
 		this.jdbc.sql("DELETE FROM login_failure WHERE login = ? OR login = ?")

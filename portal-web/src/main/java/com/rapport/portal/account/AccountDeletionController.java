@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A member deleting their own account, and the staff settings that decide what happens to
- * a deleted member's posts and whether new members get welcome mails.
+ * a deleted member's posts and the welcome sequence for new members.
  */
 @Controller
 class AccountDeletionController {

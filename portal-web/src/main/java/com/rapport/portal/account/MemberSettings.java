@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What staff decide about members' mail and deleted accounts.
+ * What staff decide about the welcome sequence and deleted accounts.
  */
 @Service
 public class MemberSettings {
@@ -24,17 +24,20 @@ public class MemberSettings {
 	}
 
 	public Settings current() {
-		return this.jdbc.sql("SELECT welcome_mails, deleted_posts FROM member_setting WHERE id = 1")
-			.query((rs, n) -> new Settings(rs.getBoolean(1), DeletedPosts.valueOf(rs.getString(2))))
+		return this.jdbc.sql("SELECT welcome_sequence, welcome_by_mail, deleted_posts FROM member_setting WHERE id = 1")
+			.query((rs, n) -> new Settings(rs.getBoolean(1), rs.getBoolean(2), DeletedPosts.valueOf(rs.getString(3))))
 			.optional()
-			.orElse(new Settings(true, DeletedPosts.KEEP));
+			.orElse(new Settings(true, true, DeletedPosts.KEEP));
 	}
 
 	@PreAuthorize("hasRole('STAFF')")
 	@Transactional
 	public void update(Settings settings) {
-		this.jdbc.sql("UPDATE member_setting SET welcome_mails = ?, deleted_posts = ?, updated_at = ? WHERE id = 1")
-			.params(settings.welcomeMails(), settings.deletedPosts().name(), Timestamp.from(this.clock.instant()))
+		this.jdbc
+			.sql("UPDATE member_setting SET welcome_sequence = ?, welcome_by_mail = ?, deleted_posts = ?, "
+					+ "updated_at = ? WHERE id = 1")
+			.params(settings.welcomeSequence(), settings.welcomeByMail(), settings.deletedPosts().name(),
+					Timestamp.from(this.clock.instant()))
 			.update();
 	}
 
@@ -53,10 +56,13 @@ public class MemberSettings {
 	/**
 	 * The settings.
 	 *
-	 * @param welcomeMails whether new members get the welcome sequence
+	 * @param welcomeSequence whether new members get the welcome sequence (messages in
+	 * the portal)
+	 * @param welcomeByMail whether its messages are also mailed, to members who want
+	 * welcome mail
 	 * @param deletedPosts what happens to a deleted member's posts
 	 */
-	public record Settings(boolean welcomeMails, DeletedPosts deletedPosts) {
+	public record Settings(boolean welcomeSequence, boolean welcomeByMail, DeletedPosts deletedPosts) {
 	}
 
 }

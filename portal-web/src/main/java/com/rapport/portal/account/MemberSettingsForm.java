@@ -7,28 +7,39 @@ import jakarta.validation.constraints.NotNull;
  */
 class MemberSettingsForm {
 
-	private boolean welcomeMails;
+	private boolean welcomeSequence;
+
+	private boolean welcomeByMail;
 
 	@NotNull(message = "{validation.required}")
 	private MemberSettings.DeletedPosts deletedPosts = MemberSettings.DeletedPosts.KEEP;
 
 	static MemberSettingsForm of(MemberSettings.Settings settings) {
 		MemberSettingsForm form = new MemberSettingsForm();
-		form.welcomeMails = settings.welcomeMails();
+		form.welcomeSequence = settings.welcomeSequence();
+		form.welcomeByMail = settings.welcomeByMail();
 		form.deletedPosts = settings.deletedPosts();
 		return form;
 	}
 
 	MemberSettings.Settings toSettings() {
-		return new MemberSettings.Settings(this.welcomeMails, this.deletedPosts);
+		return new MemberSettings.Settings(this.welcomeSequence, this.welcomeByMail, this.deletedPosts);
 	}
 
-	public boolean isWelcomeMails() {
-		return this.welcomeMails;
+	public boolean isWelcomeSequence() {
+		return this.welcomeSequence;
 	}
 
-	public void setWelcomeMails(boolean welcomeMails) {
-		this.welcomeMails = welcomeMails;
+	public void setWelcomeSequence(boolean welcomeSequence) {
+		this.welcomeSequence = welcomeSequence;
+	}
+
+	public boolean isWelcomeByMail() {
+		return this.welcomeByMail;
+	}
+
+	public void setWelcomeByMail(boolean welcomeByMail) {
+		this.welcomeByMail = welcomeByMail;
 	}
 
 	public MemberSettings.DeletedPosts getDeletedPosts() {

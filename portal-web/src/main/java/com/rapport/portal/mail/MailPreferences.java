@@ -37,9 +37,6 @@ class MailPreferences {
 			.params(preferences.personal(), preferences.replies(), preferences.watched(), preferences.welcome(),
 					preferences.frequency().name(), memberId)
 			.update();
-		if (!preferences.welcome()) {
-			stopWelcome(memberId);
-		}
 	}
 
 	/**
@@ -57,15 +54,7 @@ class MailPreferences {
 			case WELCOME -> "UPDATE member SET email_welcome = FALSE WHERE id = ? AND deleted_at IS NULL";
 			case ALL -> "UPDATE member SET email_frequency = 'NEVER' WHERE id = ? AND deleted_at IS NULL";
 		};
-		int changed = this.jdbc.sql(sql).param(memberId).update();
-		if (scope == MailScope.WELCOME) {
-			stopWelcome(memberId);
-		}
-		return changed > 0;
-	}
-
-	private void stopWelcome(long memberId) {
-		this.jdbc.sql("DELETE FROM welcome_mail WHERE member_id = ? AND sent_at IS NULL").param(memberId).update();
+		return this.jdbc.sql(sql).param(memberId).update() > 0;
 	}
 
 	/**
@@ -99,7 +88,7 @@ class MailPreferences {
 	 * @param personal mentions, messages, accepted answers
 	 * @param replies replies to them
 	 * @param watched posts in watched topics and categories
-	 * @param welcome the welcome sequence
+	 * @param welcome the mail copies of the welcome sequence
 	 * @param frequency how often
 	 */
 	record Preferences(boolean personal, boolean replies, boolean watched, boolean welcome, Frequency frequency) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import com.rapport.community.member.Avatars;
 import com.rapport.community.member.Viewer;
 import com.rapport.portal.web.ImageUploads;
+import com.rapport.portal.web.ImageUploads.RefusedImageException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -19,9 +20,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Avatar upload and the avatar images. An upload must be a PNG or JPEG (checked by its
- * bytes) of at most 512 KB and 4096 pixels a side that decodes; it is redrawn as a PNG of
- * at most 256 pixels a side, and only that is stored and served.
+ * Avatar upload and the avatar images. An upload must be a PNG, JPEG, GIF or WebP
+ * (checked by its bytes) of at most 512 KB and 4096 pixels a side (read from its header
+ * before decoding) that decodes; it is redrawn as a PNG of at most 256 pixels a side (the
+ * first frame of an animation), and only that is stored and served. Each refusal says why
+ * and changes nothing.
  */
 @Controller
 class AvatarController {
@@ -39,18 +42,32 @@ class AvatarController {
 	@PostMapping("/account/avatar")
 	String upload(@RequestParam(name = "avatar", required = false) MultipartFile file, Viewer viewer,
 			RedirectAttributes redirect) throws IOException {
-		if (file == null || file.isEmpty() || file.getSize() > ImageUploads.MAX_BYTES) {
-			redirect.addFlashAttribute("error", "avatar.invalid");
+		if (file == null || file.isEmpty()) {
+			redirect.addFlashAttribute("error", "avatar.refused.format");
+			return "redirect:/account/profile";
+		}
+		if (file.getSize() > ImageUploads.MAX_BYTES) {
+			redirect.addFlashAttribute("error", "avatar.refused.size");
 			return "redirect:/account/profile";
 		}
 		byte[] bytes = file.getBytes();
-		var png = ImageUploads.detectType(bytes)
-			.flatMap((type) -> ImageUploads.reencodeAsPng(bytes, MAX_SOURCE_SIDE, SIDE));
-		if (png.isEmpty()) {
-			redirect.addFlashAttribute("error", "avatar.invalid");
+		if (ImageUploads.detectType(bytes).isEmpty()) {
+			redirect.addFlashAttribute("error", "avatar.refused.format");
 			return "redirect:/account/profile";
 		}
-		this.avatars.save(viewer, png.get());
+		byte[] png;
+		try {
+			png = ImageUploads.redrawAsPng(bytes, MAX_SOURCE_SIDE, SIDE);
+		}
+		catch (RefusedImageException ex) {
+			redirect.addFlashAttribute("error", switch (ex.reason()) {
+				case NOT_READABLE -> "avatar.refused.format";
+				case TOO_MANY_PIXELS -> "avatar.refused.pixels";
+				case DAMAGED -> "avatar.refused.damaged";
+			});
+			return "redirect:/account/profile";
+		}
+		this.avatars.save(viewer, png);
 		redirect.addFlashAttribute("message", "avatar.saved");
 		return "redirect:/account/profile";
 	}

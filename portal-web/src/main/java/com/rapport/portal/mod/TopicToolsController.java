@@ -7,6 +7,7 @@ import com.rapport.community.member.Viewer;
 import com.rapport.community.moderation.CannedReplies;
 import com.rapport.community.moderation.TopicModeration;
 import com.rapport.community.moderation.TopicModeration.BulkResult;
+import com.rapport.community.moderation.TopicRestructuring;
 import com.rapport.community.topic.TopicQueries;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
@@ -35,14 +36,18 @@ class TopicToolsController {
 
 	private final TopicModeration moderation;
 
+	private final TopicRestructuring restructuring;
+
 	private final TopicQueries queries;
 
 	private final TopicService topics;
 
 	private final CannedReplies canned;
 
-	TopicToolsController(TopicModeration moderation, TopicQueries queries, TopicService topics, CannedReplies canned) {
+	TopicToolsController(TopicModeration moderation, TopicRestructuring restructuring, TopicQueries queries,
+			TopicService topics, CannedReplies canned) {
 		this.moderation = moderation;
+		this.restructuring = restructuring;
 		this.queries = queries;
 		this.topics = topics;
 		this.canned = canned;
@@ -108,7 +113,7 @@ class TopicToolsController {
 			return back(viewer, id);
 		}
 		try {
-			this.moderation.merge(viewer, id, into, reason);
+			this.restructuring.merge(viewer, id, into, reason);
 			redirect.addFlashAttribute("message", "mod.done.merged");
 			return back(viewer, into);
 		}
@@ -159,8 +164,8 @@ class TopicToolsController {
 			@RequestParam(required = false) String title, @RequestParam long categoryId,
 			@RequestParam(required = false) String reason, Viewer viewer, RedirectAttributes redirect) {
 		try {
-			TopicRef created = this.moderation.split(viewer, id, (posts != null) ? posts : List.of(), title, categoryId,
-					reason);
+			TopicRef created = this.restructuring.split(viewer, id, (posts != null) ? posts : List.of(), title,
+					categoryId, reason);
 			redirect.addFlashAttribute("message", "mod.done.split");
 			return "redirect:/t/" + UriUtils.encodePathSegment(created.slug(), "UTF-8") + "/" + created.id();
 		}

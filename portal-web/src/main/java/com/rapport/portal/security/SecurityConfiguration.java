@@ -49,7 +49,7 @@ class SecurityConfiguration {
 			.requestMatchers("/mod/**")
 			.hasRole("MODERATOR")
 			.requestMatchers("/new-topic", "/account/**", "/notifications/**", "/p/*/edit", "/p/*/flag",
-					"/moderation/**", "/messages", "/messages/**", "/topics/similar")
+					"/moderation/**", "/messages", "/messages/**", "/topics/similar", "/welcome/**")
 			.authenticated()
 			.requestMatchers(HttpMethod.POST, "/p/**", "/t/*/replies", "/preview", "/t/*/notification-level",
 					"/c/*/notification-level", "/u/*/block", "/t/*/tags", "/t/*/survey", "/t/*/survey/*",

@@ -16,14 +16,40 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Checks uploaded images by their bytes, never by the name or type the browser claims,
  * for every upload of the portal (the brand's logo, avatars). SVG is never accepted
- * because it can carry scripts.
+ * because it can carry scripts. PNG, JPEG and GIF are read by the JDK, WebP (lossy,
+ * lossless, with alpha, animated) by the TwelveMonkeys reader.
  */
 public final class ImageUploads {
 
 	/** The largest upload accepted, 512 KB. */
 	public static final int MAX_BYTES = 512 * 1024;
 
+	static {
+		registerPlugins();
+	}
+
 	private ImageUploads() {
+	}
+
+	/**
+	 * Registers the image readers found beside the portal's own classes (the WebP reader
+	 * of TwelveMonkeys). ImageIO looks for plugins only with the context class loader of
+	 * the thread that first uses it, which in a Spring Boot fat jar or a servlet thread
+	 * need not be the one that sees {@code BOOT-INF/lib}; scanning once with the class
+	 * loader that loaded this class finds them wherever the first upload comes from.
+	 * Uploads are small and in memory, so ImageIO's temporary-file cache is turned off.
+	 */
+	static void registerPlugins() {
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(ImageUploads.class.getClassLoader());
+		try {
+			ImageIO.scanForPlugins();
+			ImageIO.setUseCache(false);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
 	}
 
 	/**
@@ -55,48 +81,33 @@ public final class ImageUploads {
 	 * Decodes an image and draws it anew as a PNG of at most {@code side} × {@code side}
 	 * pixels, so what is served back is the portal's own file, never the uploaded bytes.
 	 * The dimensions are read from the header first: an image larger than
-	 * {@code maxSourceSide} on a side is refused before it is decoded.
+	 * {@code maxSourceSide} on a side is refused before its pixels are decoded, so a
+	 * small file that claims a huge picture (a decompression bomb) costs no memory. Of an
+	 * animation (GIF, WebP) the first frame is taken.
 	 * @param bytes the upload, already checked with {@link #detectType}
 	 * @param maxSourceSide the largest width or height accepted
 	 * @param side the largest width or height of the result
-	 * @return the PNG, or empty when the bytes do not decode as an image of a readable
-	 * format (this Java has no WebP decoder, so WebP is refused here)
+	 * @return the PNG
+	 * @throws RefusedImageException when the upload is not accepted, with the reason
 	 */
-	public static Optional<byte[]> reencodeAsPng(byte[] bytes, int maxSourceSide, int side) {
+	public static byte[] redrawAsPng(byte[] bytes, int maxSourceSide, int side) throws RefusedImageException {
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-			if (in == null) {
-				return Optional.empty();
-			}
-			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) {
-				return Optional.empty();
+			Iterator<ImageReader> readers = (in != null) ? ImageIO.getImageReaders(in) : null;
+			if (readers == null || !readers.hasNext()) {
+				throw new RefusedImageException(Refusal.NOT_READABLE);
 			}
 			ImageReader reader = readers.next();
 			try {
-				reader.setInput(in, true, true);
+				reader.setInput(in, false, true);
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
-				if (width < 1 || height < 1 || width > maxSourceSide || height > maxSourceSide) {
-					return Optional.empty();
+				if (width < 1 || height < 1) {
+					throw new RefusedImageException(Refusal.DAMAGED);
 				}
-				BufferedImage source = reader.read(0);
-				double scale = Math.min(1.0, (double) side / Math.max(width, height));
-				int w = Math.max(1, (int) Math.round(width * scale));
-				int h = Math.max(1, (int) Math.round(height * scale));
-				BufferedImage target = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-				Graphics2D g = target.createGraphics();
-				try {
-					g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-					g.drawImage(source, 0, 0, w, h, null);
+				if (width > maxSourceSide || height > maxSourceSide) {
+					throw new RefusedImageException(Refusal.TOO_MANY_PIXELS);
 				}
-				finally {
-					g.dispose();
-				}
-				ByteArrayOutputStream out = new ByteArrayOutputStream();
-				if (!ImageIO.write(target, "png", out)) {
-					return Optional.empty();
-				}
-				return Optional.of(out.toByteArray());
+				return scaledPng(reader.read(0), width, height, side);
 			}
 			finally {
 				reader.dispose();
@@ -104,8 +115,62 @@ public final class ImageUploads {
 		}
 		catch (IOException | RuntimeException ex) {
 			// a truncated or malformed image: refused like any other bad upload
-			return Optional.empty();
+			throw new RefusedImageException(Refusal.DAMAGED);
 		}
+	}
+
+	private static byte[] scaledPng(BufferedImage source, int width, int height, int side) throws IOException {
+		double scale = Math.min(1.0, (double) side / Math.max(width, height));
+		int w = Math.max(1, (int) Math.round(width * scale));
+		int h = Math.max(1, (int) Math.round(height * scale));
+		BufferedImage target = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D g = target.createGraphics();
+		try {
+			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			g.drawImage(source, 0, 0, w, h, null);
+		}
+		finally {
+			g.dispose();
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		if (!ImageIO.write(target, "png", out)) {
+			throw new IOException("No PNG writer");
+		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * Why an image upload is refused.
+	 */
+	public enum Refusal {
+
+		/** Not an image of a format the portal reads. */
+		NOT_READABLE,
+		/** Larger than allowed on a side (read from the header). */
+		TOO_MANY_PIXELS,
+		/** The header or the pixel data is damaged or cut short. */
+		DAMAGED
+
+	}
+
+	/**
+	 * An image upload that is not accepted, and why.
+	 */
+	public static final class RefusedImageException extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		private final Refusal reason;
+
+		RefusedImageException(Refusal reason) {
+			super(reason.name(), null, false, false);
+			this.reason = reason;
+		}
+
+		public Refusal reason() {
+			return this.reason;
+		}
+
 	}
 
 	private static boolean startsWith(byte[] bytes, int... prefix) {

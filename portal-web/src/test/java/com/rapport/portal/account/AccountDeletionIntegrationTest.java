@@ -148,7 +148,8 @@ class AccountDeletionIntegrationTest extends PortalIntegrationTest {
 		Viewer staff = testData().member("settingsstaff", Role.STAFF);
 		this.mvc
 			.perform(post("/staff/member-settings").with(user(staff.username()).roles("STAFF"))
-				.param("welcomeMails", "true")
+				.param("welcomeSequence", "true")
+				.param("welcomeByMail", "true")
 				.param("deletedPosts", "REMOVE")
 				.with(FormToken.from(this.mvc)))
 			.andExpect(redirectedUrl("/staff/member-settings"));
@@ -169,7 +170,8 @@ class AccountDeletionIntegrationTest extends PortalIntegrationTest {
 		finally {
 			this.mvc
 				.perform(post("/staff/member-settings").with(user(staff.username()).roles("STAFF"))
-					.param("welcomeMails", "true")
+					.param("welcomeSequence", "true")
+					.param("welcomeByMail", "true")
 					.param("deletedPosts", "KEEP")
 					.with(FormToken.from(this.mvc)))
 				.andExpect(status().is3xxRedirection());

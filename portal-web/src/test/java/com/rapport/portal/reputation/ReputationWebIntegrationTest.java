@@ -1,11 +1,6 @@
 package com.rapport.portal.reputation;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-
-import javax.imageio.ImageIO;
 
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
@@ -16,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -26,18 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The reputation pages through the web stack: who may do what, what a refused action says
- * and leaves unchanged, and the avatar upload's checks.
+ * The reputation pages through the web stack: who may do what, and what a refused action
+ * says and leaves unchanged.
  */
 class ReputationWebIntegrationTest extends PortalIntegrationTest {
 
@@ -163,53 +155,6 @@ class ReputationWebIntegrationTest extends PortalIntegrationTest {
 		assertThat(balance(member)).isZero();
 		grant(staff, member.username(), 100, "Talk at the fair");
 		assertThat(balance(member)).isEqualTo(100);
-	}
-
-	@Test
-	void anAvatarIsCheckedRedrawnAndServedWithACacheHeader() throws Exception {
-		Viewer member = testData().member("picture");
-		this.mvc.perform(multipart("/account/avatar")
-			.file(new MockMultipartFile("avatar", "evil.png", "image/png",
-					"<svg onload=alert(1)></svg>".getBytes(StandardCharsets.UTF_8)))
-			.with(as(member))
-			.with(FormToken.from(this.mvc))).andExpect(flash().attribute("error", "avatar.invalid"));
-		this.mvc
-			.perform(multipart("/account/avatar")
-				.file(new MockMultipartFile("avatar", "huge.png", "image/png", png(5000, 2)))
-				.with(as(member))
-				.with(FormToken.from(this.mvc)))
-			.andExpect(flash().attribute("error", "avatar.invalid"));
-		this.mvc.perform(get("/u/{name}/avatar.png", member.username())).andExpect(status().isNotFound());
-
-		this.mvc
-			.perform(multipart("/account/avatar")
-				.file(new MockMultipartFile("avatar", "me.png", "text/plain", png(800, 400)))
-				.with(as(member))
-				.with(FormToken.from(this.mvc)))
-			.andExpect(flash().attribute("message", "avatar.saved"));
-		byte[] served = this.mvc.perform(get("/u/{name}/avatar.png", member.username()))
-			.andExpect(status().isOk())
-			.andExpect(content().contentType("image/png"))
-			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("max-age=")))
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
-		BufferedImage image = ImageIO.read(new ByteArrayInputStream(served));
-		assertThat(image.getWidth()).as("resized").isEqualTo(256);
-		assertThat(image.getHeight()).isEqualTo(128);
-		this.mvc.perform(get("/u/{name}", member.username()))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("/avatar.png?v=1")));
-
-		this.mvc.perform(post("/account/avatar/delete").with(as(member)).with(FormToken.from(this.mvc)))
-			.andExpect(flash().attribute("message", "avatar.removed"));
-		this.mvc.perform(get("/u/{name}/avatar.png", member.username())).andExpect(status().isNotFound());
-	}
-
-	private static byte[] png(int width, int height) throws Exception {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", out);
-		return out.toByteArray();
 	}
 
 	private long createReward(Viewer staff, String name, int cost, int stock) throws Exception {

@@ -29,7 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ReputationIntegrationTest extends CommunityIntegrationTest {
+/**
+ * What members get from their points and activity: badges (each once, with a thank-you),
+ * the leaderboard, points granted by staff, and rewards redeemed without points or stock
+ * ever going below zero. How posts earn the points is tested in
+ * {@code PostPointsIntegrationTest}.
+ */
+class BadgesLeaderboardAndRewardsIntegrationTest extends CommunityIntegrationTest {
 
 	@Autowired
 	TopicService topics;
@@ -222,13 +228,6 @@ class ReputationIntegrationTest extends CommunityIntegrationTest {
 
 	private int holders(Badge badge) {
 		return this.badges.all().stream().filter((b) -> b.badge() == badge).findFirst().orElseThrow().members();
-	}
-
-	private long postId(TopicRef topic, int number) {
-		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
-			.params(topic.id(), number)
-			.query(Long.class)
-			.single();
 	}
 
 }

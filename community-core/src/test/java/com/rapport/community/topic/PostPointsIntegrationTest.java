@@ -14,7 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ReputationIntegrationTest extends CommunityIntegrationTest {
+/**
+ * The points a post earns its author and gives back: one for the post, one for each like,
+ * ten when accepted as the answer; taken back with the like, the acceptance or the
+ * deleted post, and a restored post's point given again. Badges, the leaderboard and
+ * rewards built on these points are tested in
+ * {@code BadgesLeaderboardAndRewardsIntegrationTest}.
+ */
+class PostPointsIntegrationTest extends CommunityIntegrationTest {
 
 	@Autowired
 	TopicService topics;
@@ -107,13 +114,6 @@ class ReputationIntegrationTest extends CommunityIntegrationTest {
 
 	private int reputation(Viewer member) {
 		return this.members.findById(member.memberId()).orElseThrow().reputation();
-	}
-
-	private long postId(TopicRef topic, int number) {
-		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
-			.params(topic.id(), number)
-			.query(Long.class)
-			.single();
 	}
 
 }
