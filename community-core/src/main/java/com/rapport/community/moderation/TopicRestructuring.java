@@ -116,7 +116,7 @@ public class TopicRestructuring {
 		if (postNumbers.contains(1)) {
 			throw new RejectedException("posts", "mod.split.firstPost");
 		}
-		String checkedTitle = checkedTitle(title);
+		String checkedTitle = TopicService.checkedTitle(title);
 		String why = ModerationGuard.checkedReason(reason, false);
 		List<Integer> numbers = new ArrayList<>(new LinkedHashSet<>(postNumbers));
 		numbers.sort(Integer::compare);
@@ -193,15 +193,6 @@ public class TopicRestructuring {
 			.param(topicId)
 			.query(Integer.class)
 			.single();
-	}
-
-	private static String checkedTitle(String title) {
-		String text = (title != null) ? title.strip() : "";
-		int length = text.codePointCount(0, text.length());
-		if (length < TopicService.TITLE_MIN || length > TopicService.TITLE_MAX) {
-			throw new RejectedException("title", "topic.title.length");
-		}
-		return text;
 	}
 
 }

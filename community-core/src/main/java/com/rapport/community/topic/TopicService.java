@@ -229,7 +229,14 @@ public class TopicService {
 		}
 	}
 
-	static String checkedTitle(String title) {
+	/**
+	 * A topic title as stored: stripped, and refused unless its length is within the
+	 * limits.
+	 * @param title the title as typed
+	 * @return the title to store
+	 * @throws RejectedException when it is too short or too long
+	 */
+	public static String checkedTitle(String title) {
 		String text = (title != null) ? title.strip() : "";
 		int length = text.codePointCount(0, text.length());
 		if (length < TITLE_MIN || length > TITLE_MAX) {

@@ -71,7 +71,7 @@ public class WelcomeMails {
 		String body = this.messages.getMessage(prefix + ".body",
 				new Object[] { member.get()[0], brandName, this.links.link("/latest").toUriString(),
 						this.links.link("/new-topic").toUriString(), this.links.link("/account/profile").toUriString(),
-						(step == 1) ? popularTopics(memberId) : "" },
+						(step == 1) ? popularTopics(memberId, locale) : "" },
 				locale) + "\n\n-- \n"
 				+ this.messages.getMessage("mail.welcome.footer",
 						new Object[] { this.links.link("/account/email").toUriString(), unsubscribeLink }, locale);
@@ -81,7 +81,7 @@ public class WelcomeMails {
 		return true;
 	}
 
-	private String popularTopics(long memberId) {
+	private String popularTopics(long memberId, Locale locale) {
 		StringBuilder list = new StringBuilder();
 		for (PopularTopics.PopularTopic topic : this.popularTopics.forMember(memberId, POPULAR).topics()) {
 			list.append("- ")
@@ -93,7 +93,7 @@ public class WelcomeMails {
 					.toUriString())
 				.append('\n');
 		}
-		return list.toString();
+		return list.isEmpty() ? this.messages.getMessage("mail.welcome.1.none", null, locale) + "\n" : list.toString();
 	}
 
 }

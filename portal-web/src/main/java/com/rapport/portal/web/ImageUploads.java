@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -104,7 +105,7 @@ public final class ImageUploads {
 				if (width < 1 || height < 1) {
 					throw new RefusedImageException(Refusal.DAMAGED);
 				}
-				if (width > maxSourceSide || height > maxSourceSide) {
+				if (width > maxSourceSide || height > maxSourceSide || largestWebpFrameSide(bytes) > maxSourceSide) {
 					throw new RefusedImageException(Refusal.TOO_MANY_PIXELS);
 				}
 				return scaledPng(reader.read(0), width, height, side);
@@ -117,6 +118,74 @@ public final class ImageUploads {
 			// a truncated or malformed image: refused like any other bad upload
 			throw new RefusedImageException(Refusal.DAMAGED);
 		}
+	}
+
+	/**
+	 * The largest width or height any frame of a WebP file claims. The reader reports the
+	 * canvas of an extended (VP8X) file, but sizes each frame's buffers from the frame's
+	 * own header ({@code VP8 }, {@code VP8L}, and the {@code ANMF} frames of an
+	 * animation), so a small canvas could wrap a frame that claims a huge picture.
+	 * @param bytes the file
+	 * @return the largest side claimed, 0 when the file is not WebP
+	 */
+	static int largestWebpFrameSide(byte[] bytes) {
+		if (!detectType(bytes).filter("image/webp"::equals).isPresent()) {
+			return 0;
+		}
+		return largestFrameSide(bytes, 12, bytes.length);
+	}
+
+	private static int largestFrameSide(byte[] bytes, int from, int to) {
+		int largest = 0;
+		int at = from;
+		while (at + 8 <= to) {
+			String fourcc = new String(bytes, at, 4, StandardCharsets.US_ASCII);
+			long size = littleEndian(bytes, at + 4, 4);
+			int data = at + 8;
+			int end = (int) Math.min(to, data + size);
+			switch (fourcc) {
+				case "VP8 " -> {
+					// frame tag (3 bytes), start code (3), then 14-bit width and height
+					if (data + 10 <= end) {
+						largest = Math.max(largest, (int) Math.max(littleEndian(bytes, data + 6, 2) & 0x3FFF,
+								littleEndian(bytes, data + 8, 2) & 0x3FFF));
+					}
+				}
+				case "VP8L" -> {
+					// signature byte, then width - 1 and height - 1 in 14 bits each
+					if (data + 5 <= end) {
+						long bits = littleEndian(bytes, data + 1, 4);
+						largest = Math.max(largest, (int) Math.max((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1));
+					}
+				}
+				case "ANMF" -> {
+					// x, y, width - 1, height - 1 (3 bytes each), duration (3), flags
+					// (1),
+					// then the frame's own chunks
+					if (data + 16 <= end) {
+						largest = Math.max(largest, (int) Math.max(littleEndian(bytes, data + 6, 3) + 1,
+								littleEndian(bytes, data + 9, 3) + 1));
+						largest = Math.max(largest, largestFrameSide(bytes, data + 16, end));
+					}
+				}
+				default -> {
+				}
+			}
+			long next = data + size + (size & 1);
+			if (next > to) {
+				break;
+			}
+			at = (int) next;
+		}
+		return largest;
+	}
+
+	private static long littleEndian(byte[] bytes, int at, int length) {
+		long value = 0;
+		for (int i = length - 1; i >= 0; i--) {
+			value = (value << 8) | (bytes[at + i] & 0xFF);
+		}
+		return value;
 	}
 
 	private static byte[] scaledPng(BufferedImage source, int width, int height, int side) throws IOException {

@@ -122,6 +122,18 @@ class WelcomeSequence {
 	}
 
 	private boolean claimAndSend(long memberId, WelcomeStep step, Instant now, boolean byMail) {
+		// the member row first, as stop() locks it: the two never wait for each other the
+		// other way round, and a member who stopped the sequence a moment ago is seen
+		// here
+		boolean wanted = this.jdbc
+			.sql("SELECT welcome_messages FROM member WHERE id = ? AND deleted_at IS NULL FOR UPDATE")
+			.param(memberId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		if (!wanted) {
+			return false;
+		}
 		int claimed = this.jdbc
 			.sql("UPDATE welcome_step SET sent_at = ? WHERE member_id = ? AND step = ? AND sent_at IS NULL")
 			.params(Timestamp.from(now), memberId, step.ordinal())
