@@ -71,8 +71,18 @@ public abstract class CommunityIntegrationTest {
 	 * @return the post's id
 	 */
 	protected long postId(TopicRef topic, int number) {
+		return postId(topic.id(), number);
+	}
+
+	/**
+	 * The id of a post.
+	 * @param topicId the topic
+	 * @param number the post's number in it (1 is the first post)
+	 * @return the post's id
+	 */
+	protected long postId(long topicId, int number) {
 		return this.jdbcClient.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
-			.params(topic.id(), number)
+			.params(topicId, number)
 			.query(Long.class)
 			.single();
 	}

@@ -534,13 +534,6 @@ class ReviewIntegrationTest extends CommunityIntegrationTest {
 			.single();
 	}
 
-	private long postId(long topicId, int number) {
-		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
-			.params(topicId, number)
-			.query(Long.class)
-			.single();
-	}
-
 	private Viewer member(int trustLevel) {
 		String name = unique("m");
 		long id = this.members.createVerified(new Registration(name, name + "@example.com", "a long secret phrase"),

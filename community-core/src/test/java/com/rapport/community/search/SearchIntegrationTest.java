@@ -322,13 +322,6 @@ class SearchIntegrationTest extends CommunityIntegrationTest {
 		});
 	}
 
-	private long postId(long topicId, int postNumber) {
-		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
-			.params(topicId, postNumber)
-			.query(Long.class)
-			.single();
-	}
-
 	/** A made-up word no other test writes, letters only so every analyser keeps it. */
 	private static String word() {
 		StringBuilder word = new StringBuilder("zq");

@@ -112,10 +112,7 @@ class AnonymousPageCacheIntegrationTest extends PortalIntegrationTest {
 	void aTopicWithReactionsIsCopiedForVisitorsWhileMembersGetTheReactionButtons() throws Exception {
 		TopicRef topic = start("A liked lantern topic");
 		Viewer reader = testData().member("liking");
-		long firstPost = this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = 1")
-			.param(topic.id())
-			.query(Long.class)
-			.single();
+		long firstPost = testData().postId(topic.id(), 1);
 		this.reactions.toggle(reader, firstPost, Reaction.LIKE);
 		String path = "/t/" + topic.slug() + "/" + topic.id();
 

@@ -191,7 +191,7 @@ class TagWebIntegrationTest extends PortalIntegrationTest {
 		TopicRef solved = this.topics.startTopic(author,
 				new NewTopic(this.category, word + " zipper of my sleeping bag", "Help"));
 		int reply = this.topics.reply(staff, solved.id(), "Use some wax.", null);
-		this.answers.accept(author, postId(solved.id(), reply));
+		this.answers.accept(author, testData().postId(solved.id(), reply));
 		this.topics.startTopic(staff, new NewTopic(secret, word + " sleeping bag zipper recall", "Internal"));
 		Viewer member = testData().member("typist");
 
@@ -243,13 +243,6 @@ class TagWebIntegrationTest extends PortalIntegrationTest {
 		return this.jdbc.sql("SELECT COUNT(*) FROM topic WHERE category_id = ?")
 			.param(this.category)
 			.query(Integer.class)
-			.single();
-	}
-
-	private long postId(long topicId, int number) {
-		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
-			.params(topicId, number)
-			.query(Long.class)
 			.single();
 	}
 

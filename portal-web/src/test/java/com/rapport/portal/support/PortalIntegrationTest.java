@@ -23,6 +23,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,12 +76,15 @@ public abstract class PortalIntegrationTest {
 	@Autowired
 	private CategoryService categoryService;
 
+	@Autowired
+	private JdbcClient jdbcClient;
+
 	/**
 	 * Builds members and categories for this test.
 	 * @return the builder
 	 */
 	protected TestData testData() {
-		return new TestData(this.memberService, this.categoryService);
+		return new TestData(this.memberService, this.categoryService, this.jdbcClient);
 	}
 
 	private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);

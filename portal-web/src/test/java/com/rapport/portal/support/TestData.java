@@ -13,6 +13,7 @@ import com.rapport.community.member.Registration;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,9 +31,25 @@ public final class TestData {
 
 	private final CategoryService categories;
 
-	TestData(MemberService members, CategoryService categories) {
+	private final JdbcClient jdbc;
+
+	TestData(MemberService members, CategoryService categories, JdbcClient jdbc) {
 		this.members = members;
 		this.categories = categories;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The id of a post.
+	 * @param topicId the topic
+	 * @param number the post's number in it (1 is the first post)
+	 * @return the post's id
+	 */
+	public long postId(long topicId, int number) {
+		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
+			.params(topicId, number)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

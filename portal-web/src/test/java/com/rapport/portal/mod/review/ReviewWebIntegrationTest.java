@@ -236,7 +236,7 @@ class ReviewWebIntegrationTest extends PortalIntegrationTest {
 		Category category = testData().category("Hidden", Access.ANYONE, Access.MEMBER);
 		TopicRef ref = this.topics.startTopic(author, new NewTopic(category.id(), "A topic with a reply", "Start"));
 		this.topics.reply(author, ref.id(), "Buy my miracle pills now", null);
-		long postId = postId(ref.id(), 2);
+		long postId = testData().postId(ref.id(), 2);
 		this.jdbc.sql("INSERT INTO review_setting (name, value, updated_at) VALUES ('flag-threshold', 10, NOW())")
 			.update();
 		try {
@@ -273,7 +273,7 @@ class ReviewWebIntegrationTest extends PortalIntegrationTest {
 		Category category = testData().category("Direct", Access.ANYONE, Access.MEMBER);
 		TopicRef ref = this.topics.startTopic(author, new NewTopic(category.id(), "Hidden by hand", "Start"));
 		this.topics.reply(author, ref.id(), "A heated but honest reply", null);
-		long postId = postId(ref.id(), 2);
+		long postId = testData().postId(ref.id(), 2);
 		this.mvc
 			.perform(post("/mod/posts/{id}/hide", postId).param("reason", "Personal attack on another member")
 				.with(user(moderator.username()).roles("MODERATOR"))
@@ -324,7 +324,7 @@ class ReviewWebIntegrationTest extends PortalIntegrationTest {
 		Viewer author = testData().member("editor");
 		Category category = testData().category("Edits", Access.ANYONE, Access.MEMBER);
 		TopicRef ref = this.topics.startTopic(author, new NewTopic(category.id(), "Edited through the form", "Plain"));
-		long postId = postId(ref.id(), 1);
+		long postId = testData().postId(ref.id(), 1);
 		String word = unique("hold").toLowerCase();
 		this.jdbc.sql("INSERT INTO watched_word (pattern, action, created_at) VALUES (?, 'REQUIRE_APPROVAL', NOW())")
 			.param(word)
@@ -346,13 +346,6 @@ class ReviewWebIntegrationTest extends PortalIntegrationTest {
 			.isEqualTo("Plain");
 		this.mvc.perform(get("/moderation").with(user(author.username()).roles("MEMBER")))
 			.andExpect(content().string(containsString("edit of a published post")));
-	}
-
-	private long postId(long topicId, int number) {
-		return this.jdbc.sql("SELECT id FROM post WHERE topic_id = ? AND post_number = ?")
-			.params(topicId, number)
-			.query(Long.class)
-			.single();
 	}
 
 	private long flaggedItem() {
