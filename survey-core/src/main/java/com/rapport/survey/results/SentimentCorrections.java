@@ -52,26 +52,24 @@ public class SentimentCorrections {
 		if (nps.isEmpty() || texts.isEmpty()) {
 			return List.of();
 		}
-		// the questions as lists of ids, not joins, and first the newest responses alone
-		// (in the order of the (survey_id, id) index): a join with the small question
-		// table
+		// the questions as lists of ids, not joins, and first the newest responses alone,
+		// in the order of the (survey_id, id) index: a join with the small question table
 		// or an order by answer too makes MariaDB sort every response of the survey
 		String from = """
 				FROM survey_response r
-				JOIN survey_answer s ON s.response_id = r.id AND s.question_id IN (%s)
-				JOIN survey_answer a ON a.response_id = r.id AND a.question_id IN (%s)
+				JOIN survey_answer s ON s.response_id = r.id AND s.question_id IN (:nps)
+				JOIN survey_answer a ON a.response_id = r.id AND a.question_id IN (:texts)
 				LEFT JOIN sentiment_correction c ON c.response_id = a.response_id AND c.question_id = a.question_id
 				WHERE r.survey_id = ? AND r.status = 'COMPLETE' AND r.id < ?
 				  AND ((s.number_value >= 9 AND a.sentiment_label = 'NEGATIVE')
 				       OR (s.number_value <= 6 AND a.sentiment_label = 'POSITIVE'))
-				""".formatted(SurveyResults.placeholders(nps.size()), SurveyResults.placeholders(texts.size()));
+				""".replace(":nps", SurveyResults.placeholders(nps.size()))
+			.replace(":texts", SurveyResults.placeholders(texts.size()));
 		List<Object> params = new ArrayList<>(nps.keySet());
 		params.addAll(texts.keySet());
 		params.add(surveyId);
 		params.add((beforeResponseId != null) ? beforeResponseId : Long.MAX_VALUE);
-		// the first PAGE_SIZE mismatches are among those of the PAGE_SIZE newest
-		// responses
-		// that have one
+		// the page's mismatches all belong to the newest responses that have one
 		List<Long> responses = this.jdbc.sql("SELECT r.id " + from + " ORDER BY r.id DESC LIMIT " + PAGE_SIZE)
 			.params(params)
 			.query(Long.class)
