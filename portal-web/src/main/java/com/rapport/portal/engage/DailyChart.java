@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import com.rapport.portal.chart.PeriodChart;
 import com.rapport.portal.survey.ChartMarks;
 import com.rapport.survey.annotation.Annotation;
 
@@ -17,8 +18,9 @@ import com.rapport.survey.annotation.Annotation;
  * @param bars one per day, oldest first; days without a value have no bar
  * @param max the value at the top of the chart
  * @param marks staff's events on the chart
+ * @param top the value at the top of the chart, as a number
  */
-public record DailyChart(String key, List<Bar> bars, String max, List<ChartMarks.Mark> marks) {
+public record DailyChart(String key, List<Bar> bars, String max, List<ChartMarks.Mark> marks, double top) {
 
 	static final int WIDTH = 600;
 
@@ -66,7 +68,18 @@ public record DailyChart(String key, List<Bar> bars, String max, List<ChartMarks
 					new Bar(day.day(), v, fmt(x + slot * 0.1), fmt(TOP + plot - height), fmt(slot * 0.8), fmt(height)));
 		}
 		String top = (fixedMax > 0) ? "100%" : String.valueOf((long) max);
-		return new DailyChart(key, bars, top, ChartMarks.marks(starts, xs, annotations));
+		return new DailyChart(key, bars, top, ChartMarks.marks(starts, xs, annotations), max);
+	}
+
+	/**
+	 * The same bars as a panel of the PNG export.
+	 * @param name the figure's name in the reader's language
+	 * @return the panel
+	 */
+	PeriodChart.Panel panel(String name) {
+		return PeriodChart.Panel.bars(name,
+				this.bars.stream().map((b) -> (b.value() != null) ? b.value().doubleValue() : Double.NaN).toList(),
+				this.top);
 	}
 
 	public int width() {

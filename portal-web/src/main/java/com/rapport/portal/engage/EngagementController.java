@@ -5,13 +5,18 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.rapport.community.member.Viewer;
+import com.rapport.portal.chart.ChartImages;
+import com.rapport.portal.chart.PeriodChart;
+import com.rapport.portal.survey.ChartMarks;
 import com.rapport.survey.annotation.Annotation;
 import com.rapport.survey.annotation.Annotations;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The staff's engagement page: page views, visits and bounce rate per day, and the
  * click-through of survey invitations and notification mails per channel, over 7, 30 or
- * 90 days, each chart with its data table, and the daily figures as CSV.
+ * 90 days, each chart with its data table, and the daily figures as CSV and PNG.
  */
 @Controller
 class EngagementController {
@@ -35,26 +40,53 @@ class EngagementController {
 
 	private final Annotations annotations;
 
-	EngagementController(EngagementReport report, Annotations annotations) {
+	private final ChartImages images;
+
+	private final MessageSource messages;
+
+	EngagementController(EngagementReport report, Annotations annotations, ChartImages images, MessageSource messages) {
 		this.report = report;
 		this.annotations = annotations;
+		this.images = images;
+		this.messages = messages;
 	}
 
 	@GetMapping("/staff/engagement")
 	String page(@RequestParam(defaultValue = "30") String days, Viewer viewer, Model model) {
 		int period = period(days);
 		EngagementPeriod figures = this.report.lastDays(viewer, period);
-		List<Annotation> events = this.annotations.between(figures.from(), figures.to());
 		model.addAttribute("days", period);
 		model.addAttribute("periods", PERIODS);
 		model.addAttribute("engagement", figures);
 		model.addAttribute("surveyChannels", SurveyChannel.ALL);
 		model.addAttribute("mailChannels", EngagementReport.MAIL_CHANNELS);
-		model.addAttribute("charts",
-				List.of(DailyChart.of("pageViews", figures.days(), EngagementPeriod.Day::pageViews, 0, events),
-						DailyChart.of("visits", figures.days(), EngagementPeriod.Day::visits, 0, events),
-						DailyChart.of("bounceRate", figures.days(), EngagementPeriod.Day::bounceRate, 100, events)));
+		model.addAttribute("charts", charts(figures));
 		return "engage/engagement";
+	}
+
+	private List<DailyChart> charts(EngagementPeriod figures) {
+		List<Annotation> events = this.annotations.between(figures.from(), figures.to());
+		return List.of(DailyChart.of("pageViews", figures.days(), EngagementPeriod.Day::pageViews, 0, events),
+				DailyChart.of("visits", figures.days(), EngagementPeriod.Day::visits, 0, events),
+				DailyChart.of("bounceRate", figures.days(), EngagementPeriod.Day::bounceRate, 100, events));
+	}
+
+	/**
+	 * The page's three daily charts as one PNG image for reports: the same bars and
+	 * events.
+	 */
+	@GetMapping("/staff/engagement.png")
+	ResponseEntity<byte[]> png(@RequestParam(defaultValue = "30") String days, Viewer viewer, Locale locale) {
+		EngagementPeriod figures = this.report.lastDays(viewer, period(days));
+		List<DailyChart> charts = charts(figures);
+		PeriodChart chart = new PeriodChart(this.messages.getMessage("engage.title", null, locale),
+				this.messages.getMessage("engage.period", new Object[] { figures.from(), figures.to() }, locale),
+				figures.days().stream().map((d) -> d.day().toString()).toList(),
+				charts.stream()
+					.map((c) -> c.panel(this.messages.getMessage("engage.figure." + c.key(), null, locale)))
+					.toList(),
+				ChartMarks.markers(charts.get(0).marks()));
+		return this.images.png("engagement-" + figures.to() + ".png", chart, locale);
 	}
 
 	@GetMapping("/staff/engagement.csv")

@@ -3,9 +3,14 @@ package com.rapport.portal.staff;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 
 import com.rapport.community.health.CommunityHealth;
+import com.rapport.portal.chart.ChartImages;
+import com.rapport.portal.chart.PeriodChart;
 import com.rapport.portal.survey.ChartMarks;
 import com.rapport.survey.annotation.Annotations;
 import com.rapport.community.health.HealthOverview;
@@ -13,6 +18,7 @@ import com.rapport.community.member.Viewer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The staff's picture of community health: members, activity, topics, replies and flags
  * per day, response times against the target, solved and unanswered topics, and the
- * sentiment of posts per category week by week, with the daily figures as CSV.
+ * sentiment of posts per category week by week, with the daily figures as CSV and PNG.
  */
 @Controller
 class CommunityHealthController {
@@ -40,9 +46,16 @@ class CommunityHealthController {
 
 	private final Annotations annotations;
 
-	CommunityHealthController(CommunityHealth health, Annotations annotations) {
+	private final ChartImages images;
+
+	private final MessageSource messages;
+
+	CommunityHealthController(CommunityHealth health, Annotations annotations, ChartImages images,
+			MessageSource messages) {
 		this.health = health;
 		this.annotations = annotations;
+		this.images = images;
+		this.messages = messages;
 	}
 
 	@GetMapping("/staff/community")
@@ -58,11 +71,35 @@ class CommunityHealthController {
 					.collect(java.util.stream.Collectors.toMap((f) -> f,
 							(f) -> overview.days().stream().mapToInt((d) -> d.get(f)).max().orElse(0))));
 		model.addAttribute("sentiment", this.health.sentimentByCategory(viewer, SENTIMENT_WEEKS));
-		List<java.time.LocalDate> shown = overview.days().stream().map(HealthOverview.DayFigures::day).toList();
-		List<String> xs = java.util.stream.IntStream.range(0, shown.size()).mapToObj((i) -> (i * 10 + 5) + "").toList();
-		model.addAttribute("marks", shown.isEmpty() ? List.of()
-				: ChartMarks.marks(shown, xs, this.annotations.between(shown.get(0), shown.get(shown.size() - 1))));
+		model.addAttribute("marks", marks(overview));
 		return "staff/community";
+	}
+
+	/** Staff's events on the daily bars, at the x of their day's bar. */
+	private List<ChartMarks.Mark> marks(HealthOverview overview) {
+		List<LocalDate> shown = overview.days().stream().map(HealthOverview.DayFigures::day).toList();
+		List<String> xs = IntStream.range(0, shown.size()).mapToObj((i) -> (i * 10 + 5) + "").toList();
+		return shown.isEmpty() ? List.of()
+				: ChartMarks.marks(shown, xs, this.annotations.between(shown.get(0), shown.get(shown.size() - 1)));
+	}
+
+	/**
+	 * The daily bars of the page as one PNG image for reports: the same figures and
+	 * events.
+	 */
+	@GetMapping("/staff/community.png")
+	ResponseEntity<byte[]> png(@RequestParam(defaultValue = "30") int days, Viewer viewer, Locale locale) {
+		int period = PERIODS.contains(days) ? days : 30;
+		HealthOverview overview = this.health.overview(viewer, period);
+		List<PeriodChart.Panel> panels = FIGURES.stream()
+			.map((f) -> PeriodChart.Panel.bars(this.messages.getMessage("health.figure." + f, null, locale),
+					overview.days().stream().map((d) -> (double) d.get(f)).toList(), Double.NaN))
+			.toList();
+		PeriodChart chart = new PeriodChart(this.messages.getMessage("health.title", null, locale),
+				this.messages.getMessage("health.period", new Object[] { overview.from(), overview.to() }, locale),
+				overview.days().stream().map((d) -> d.day().toString()).toList(), panels,
+				ChartMarks.markers(marks(overview)));
+		return this.images.png("community-" + overview.to() + ".png", chart, locale);
 	}
 
 	@GetMapping("/staff/community.csv")

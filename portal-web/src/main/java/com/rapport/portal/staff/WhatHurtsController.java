@@ -8,14 +8,19 @@ import com.rapport.survey.results.NegativeAnswers;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "What hurts" this week for staff: the topics with the most negative posts and the terms
  * rising in negative posts, each linking to the posts; then the most negative open-text
- * survey answers, each linking to its response, and the terms rising in negative answers.
+ * survey answers, each linking to its response, and the terms rising in negative answers,
+ * each linking to the answers it drove.
  */
 @Controller
 class WhatHurtsController {
+
+	/** The longest term asked for; driving words are short phrases. */
+	static final int MAX_TERM = 100;
 
 	private final WhatHurts whatHurts;
 
@@ -33,6 +38,25 @@ class WhatHurtsController {
 		model.addAttribute("answers", this.negativeAnswers.report());
 		model.addAttribute("answerMinMentions", RisingTerms.MIN_MENTIONS);
 		return "staff/what-hurts";
+	}
+
+	/**
+	 * The negative answers of the last 7 days that a rising term drove, each linking to
+	 * its response on its survey's results page.
+	 */
+	@GetMapping("/staff/what-hurts/answers")
+	String answersWith(@RequestParam(name = "term", defaultValue = "") String term, Model model) {
+		String given = term.strip();
+		NegativeAnswers.TermAnswers found = null;
+		if (given.isEmpty() || given.length() > MAX_TERM || given.contains(",")) {
+			model.addAttribute("error", "charts.hurts.badTerm");
+		}
+		else {
+			found = this.negativeAnswers.withTerm(given);
+		}
+		model.addAttribute("found", found);
+		model.addAttribute("term", (found != null) ? found.term() : given);
+		return "staff/what-hurts-answers";
 	}
 
 }

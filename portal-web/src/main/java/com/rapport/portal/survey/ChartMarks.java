@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.rapport.portal.chart.PeriodChart;
 import com.rapport.survey.annotation.Annotation;
 
 /**
@@ -31,21 +32,31 @@ public final class ChartMarks {
 				at = i;
 			}
 			if (at >= 0) {
-				marks.add(new Mark(xs.get(at), annotation.day(), annotation.kind().name(), annotation.label()));
+				marks.add(new Mark(xs.get(at), at, annotation.day(), annotation.kind().name(), annotation.label()));
 			}
 		}
 		return marks;
 	}
 
 	/**
+	 * The marks for a chart's PNG export, at the same periods, labelled with their day.
+	 * @param marks the marks of the chart's SVG
+	 * @return the PNG's markers
+	 */
+	public static List<PeriodChart.Marker> markers(List<Mark> marks) {
+		return marks.stream().map((m) -> new PeriodChart.Marker(m.period(), m.day() + " " + m.label())).toList();
+	}
+
+	/**
 	 * A staff event on a chart.
 	 *
 	 * @param x where it is drawn
+	 * @param period the index of the period it is drawn at, for the PNG export
 	 * @param day its day
 	 * @param kind RELEASE, OUTAGE, CAMPAIGN or OTHER
 	 * @param label what happened
 	 */
-	public record Mark(String x, LocalDate day, String kind, String label) {
+	public record Mark(String x, int period, LocalDate day, String kind, String label) {
 	}
 
 }

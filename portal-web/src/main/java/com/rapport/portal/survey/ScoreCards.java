@@ -2,7 +2,10 @@ package com.rapport.portal.survey;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
+import com.rapport.portal.chart.PeriodChart;
+import com.rapport.portal.chart.Tone;
 import com.rapport.survey.annotation.Annotation;
 import com.rapport.survey.annotation.Annotations;
 import com.rapport.survey.metrics.Estimate;
@@ -62,6 +65,30 @@ public class ScoreCards {
 		List<ChartMarks.Mark> marks = ChartMarks.marks(weeks.stream().map(Week::monday).toList(), xs, events);
 		return new Card(definition, definition.format(current.value()), definition.formatMargin(current.margin()),
 				current.n(), current.enough(), SvgCharts.sparkline(estimates, WIDTH, HEIGHT), weeks, marks);
+	}
+
+	/**
+	 * The weekly figures of the cards as one chart for the PNG export, a panel per metric
+	 * on its whole scale: the values of the cards' data tables.
+	 * @param cards the cards
+	 * @param title the chart's title
+	 * @param subtitle what it shows
+	 * @param names the name of each metric in the reader's language
+	 * @return the chart
+	 */
+	public static PeriodChart chart(List<Card> cards, String title, String subtitle,
+			Function<MetricDefinition, String> names) {
+		List<String> weeks = cards.isEmpty() ? List.of()
+				: cards.get(0).weeks().stream().map((w) -> w.monday().toString()).toList();
+		List<PeriodChart.Panel> panels = cards.stream().map((card) -> {
+			String name = names.apply(card.definition());
+			List<Double> values = card.weeks().stream().map((w) -> ResultsImages.number(w.value())).toList();
+			return new PeriodChart.Panel(name, PeriodChart.Kind.LINE,
+					List.of(new PeriodChart.Series(name, Tone.PRIMARY, values)), List.of(), List.of(),
+					SvgCharts.low(card.definition()), SvgCharts.high(card.definition()));
+		}).toList();
+		return new PeriodChart(title, subtitle, weeks, panels,
+				cards.isEmpty() ? List.of() : ChartMarks.markers(cards.get(0).marks()));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.rapport.community.member.Viewer;
+import com.rapport.portal.chart.ChartImages;
 import com.rapport.portal.survey.SurveyResultsPage.BreakdownRow;
 import com.rapport.portal.survey.SurveyResultsPage.QuestionView;
 import com.rapport.portal.survey.SurveyResultsPage.ResultsView;
@@ -19,6 +20,7 @@ import com.rapport.survey.survey.SurveyService;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,7 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A survey's results for staff (the path is STAFF only): per question its metric with the
  * margin, comparison, distribution, trend and breakdowns; the funnel; the open-text
- * answers with their sentiment, filterable, searchable and paged; a CSV of every chart.
+ * answers with their sentiment, filterable, searchable and paged; a CSV and a PNG of
+ * every chart.
  */
 @Controller
 class SurveyResultsController {
@@ -51,12 +54,18 @@ class SurveyResultsController {
 
 	private final SentimentCorrections corrections;
 
+	private final ChartImages images;
+
+	private final MessageSource messages;
+
 	SurveyResultsController(SurveyService surveys, SurveyResultsPage page, SurveyResults results,
-			SentimentCorrections corrections) {
+			SentimentCorrections corrections, ChartImages images, MessageSource messages) {
 		this.surveys = surveys;
 		this.page = page;
 		this.results = results;
 		this.corrections = corrections;
+		this.images = images;
+		this.messages = messages;
 	}
 
 	@GetMapping(BASE)
@@ -117,12 +126,7 @@ class SurveyResultsController {
 	ResponseEntity<String> csv(@PathVariable long id, @PathVariable String key, @PathVariable String chart,
 			@RequestParam(name = "period", required = false) Integer days, Locale locale) throws IOException {
 		Survey survey = find(id);
-		ResultsView view = this.page.build(survey, ResultsPeriod.of(days), locale);
-		QuestionView question = view.questions()
-			.stream()
-			.filter((q) -> q.key().equals(key) && q.type().isScale())
-			.findFirst()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		QuestionView question = scaleQuestion(this.page.build(survey, ResultsPeriod.of(days), locale), key);
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
 			switch (chart) {
@@ -158,6 +162,55 @@ class SurveyResultsController {
 						.build()
 						.toString())
 			.body(out.toString());
+	}
+
+	/**
+	 * A chart of a scale question as a PNG image for reports, drawn from the same view as
+	 * the page's SVG, data table and CSV.
+	 */
+	@GetMapping(BASE + "/{key}/{chart}.png")
+	ResponseEntity<byte[]> png(@PathVariable long id, @PathVariable String key, @PathVariable String chart,
+			@RequestParam(name = "period", required = false) Integer days, Locale locale) {
+		Survey survey = find(id);
+		ResultsView view = this.page.build(survey, ResultsPeriod.of(days), locale);
+		QuestionView question = scaleQuestion(view, key);
+		String filename = survey.key() + "-" + key + "-" + chart + ".png";
+		String headline = this.messages.getMessage(question.headline().nameKey(), null, locale);
+		String span = this.messages.getMessage("charts.span", new Object[] { view.from(), view.to() }, locale);
+		return switch (chart) {
+			case "trend" -> this.images.png(filename, ResultsImages.trend(question,
+					this.messages.getMessage("insights.trend", new Object[] { headline }, locale) + " · " + span,
+					headline), locale);
+			case "distribution" -> this.images.png(filename,
+					ResultsImages.distribution(question,
+							this.messages.getMessage("insights.distribution", null, locale) + " · " + span,
+							this.messages.getMessage("insights.answers", null, locale)),
+					locale);
+			case "breakdown" ->
+				this.images
+					.png(filename,
+							ResultsImages.breakdown(question,
+									this.messages.getMessage("insights.breakdown", null, locale) + " · " + span,
+									headline,
+									(dimension) -> dimension.startsWith(SurveyResultsPage.HIDDEN_PREFIX)
+											? this.messages.getMessage("listen.hidden.dimension",
+													new Object[] { dimension
+														.substring(SurveyResultsPage.HIDDEN_PREFIX.length()) },
+													locale)
+											: this.messages.getMessage("insights.dimension." + dimension, null, locale),
+									(dimension, value) -> dimension.startsWith(SurveyResultsPage.HIDDEN_PREFIX) ? value
+											: this.messages.getMessage("insights.dim." + value, null, value, locale)),
+							locale);
+			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		};
+	}
+
+	private static QuestionView scaleQuestion(ResultsView view, String key) {
+		return view.questions()
+			.stream()
+			.filter((q) -> q.key().equals(key) && q.type().isScale())
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private static String label(String label) {

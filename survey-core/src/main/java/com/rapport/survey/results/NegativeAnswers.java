@@ -29,6 +29,14 @@ public class NegativeAnswers {
 	/** Answers and terms listed. */
 	public static final int LIST_SIZE = 10;
 
+	/** Answers listed for one term. */
+	public static final int TERM_LIST_SIZE = 100;
+
+	private static final Comparator<HurtingAnswer> MOST_NEGATIVE_FIRST = Comparator
+		.comparingDouble(HurtingAnswer::score)
+		.thenComparing(Comparator.comparingLong(HurtingAnswer::responseId).reversed())
+		.thenComparingLong(HurtingAnswer::questionId);
+
 	static final Duration WEEK = Duration.ofDays(7);
 
 	static final int BASELINE_WEEKS = 4;
@@ -70,7 +78,52 @@ public class NegativeAnswers {
 	Report compute(Instant now) {
 		Instant weekStart = now.minus(WEEK);
 		Instant baselineStart = weekStart.minus(WEEK.multipliedBy(BASELINE_WEEKS));
-		List<Row> rows = this.jdbc.sql("""
+		List<Row> rows = rows(baselineStart, now);
+		List<HurtingAnswer> answers = new ArrayList<>();
+		RisingTerms rising = new RisingTerms(BASELINE_WEEKS);
+		for (Row row : rows) {
+			boolean thisWeek = !row.completedAt().isBefore(weekStart);
+			if (thisWeek) {
+				answers.add(row.answer());
+			}
+			rising.add(row.drivers(), thisWeek);
+		}
+		answers.sort(MOST_NEGATIVE_FIRST);
+		return new Report(answers.subList(0, Math.min(LIST_SIZE, answers.size())), rising.top(LIST_SIZE));
+	}
+
+	/**
+	 * The negative answers of the last 7 days that a term drove, as counted in "this
+	 * week" of its rising term (the same driving words, each answer once), most negative
+	 * first.
+	 * @param term a word or phrase, in any case
+	 * @return the first {@link #TERM_LIST_SIZE} answers and how many there are
+	 */
+	@PreAuthorize("hasRole('STAFF')")
+	public TermAnswers withTerm(String term) {
+		return withTerm(term, this.clock.instant());
+	}
+
+	TermAnswers withTerm(String term, Instant now) {
+		List<String> terms = RisingTerms.terms(term);
+		// a term is one driving word or phrase: never empty, never a list
+		String wanted = (terms.size() == 1) ? terms.get(0) : "";
+		List<HurtingAnswer> answers = new ArrayList<>();
+		for (Row row : rows(now.minus(WEEK), now)) {
+			if (!wanted.isEmpty() && RisingTerms.terms(row.drivers()).contains(wanted)) {
+				answers.add(row.answer());
+			}
+		}
+		answers.sort(MOST_NEGATIVE_FIRST);
+		return new TermAnswers(wanted, answers.subList(0, Math.min(TERM_LIST_SIZE, answers.size())), answers.size());
+	}
+
+	/**
+	 * The negative open-text answers of responses completed from {@code from} to
+	 * {@code now}.
+	 */
+	private List<Row> rows(Instant from, Instant now) {
+		return this.jdbc.sql("""
 				SELECT r.id, a.question_id, r.survey_id, s.name, a.text_value, a.sentiment_score, a.sentiment_drivers,
 				       r.completed_at
 				FROM survey_response r
@@ -79,26 +132,11 @@ public class NegativeAnswers {
 				WHERE r.started_at >= ? AND r.completed_at >= ? AND r.completed_at <= ?
 				  AND a.sentiment_label = 'NEGATIVE' AND a.text_value IS NOT NULL
 				""")
-			.params(Timestamp.from(baselineStart.minus(STARTED_BEFORE)), Timestamp.from(baselineStart),
-					Timestamp.from(now))
+			.params(Timestamp.from(from.minus(STARTED_BEFORE)), Timestamp.from(from), Timestamp.from(now))
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					(rs.getBigDecimal(6) != null) ? rs.getBigDecimal(6).doubleValue() : 0, rs.getString(7),
 					rs.getTimestamp(8).toInstant()))
 			.list();
-		List<HurtingAnswer> answers = new ArrayList<>();
-		RisingTerms rising = new RisingTerms(BASELINE_WEEKS);
-		for (Row row : rows) {
-			boolean thisWeek = !row.completedAt().isBefore(weekStart);
-			if (thisWeek) {
-				answers.add(new HurtingAnswer(row.surveyId(), row.surveyName(), row.responseId(), row.questionId(),
-						excerpt(row.text()), row.score(), row.drivers(), row.completedAt()));
-			}
-			rising.add(row.drivers(), thisWeek);
-		}
-		answers.sort(Comparator.comparingDouble(HurtingAnswer::score)
-			.thenComparing(Comparator.comparingLong(HurtingAnswer::responseId).reversed())
-			.thenComparingLong(HurtingAnswer::questionId));
-		return new Report(answers.subList(0, Math.min(LIST_SIZE, answers.size())), rising.top(LIST_SIZE));
 	}
 
 	private static String excerpt(String text) {
@@ -146,8 +184,29 @@ public class NegativeAnswers {
 
 	}
 
+	/**
+	 * The negative answers of the last 7 days that one term drove.
+	 *
+	 * @param term the term, in lower case as listed
+	 * @param answers the most negative of them, most negative first
+	 * @param total how many there are
+	 */
+	public record TermAnswers(String term, List<HurtingAnswer> answers, int total) {
+
+		public TermAnswers {
+			answers = List.copyOf(answers);
+		}
+
+	}
+
 	private record Row(long responseId, long questionId, long surveyId, String surveyName, String text, double score,
 			String drivers, Instant completedAt) {
+
+		HurtingAnswer answer() {
+			return new HurtingAnswer(this.surveyId, this.surveyName, this.responseId, this.questionId,
+					excerpt(this.text), this.score, this.drivers, this.completedAt);
+		}
+
 	}
 
 	private record Kept(Report report, Instant at) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.rapport.survey.sentiment.SentimentLabel;
 
@@ -46,23 +47,46 @@ public class SentimentCorrections {
 	 */
 	@PreAuthorize("hasRole('STAFF')")
 	public List<Mismatch> mismatches(long surveyId, Long beforeResponseId) {
-		return this.jdbc.sql("""
-				SELECT r.id, a.question_id, q.question_key, s.number_value, a.text_value, a.sentiment_label,
-				       a.sentiment_drivers, r.completed_at, c.analyser_label
+		Map<Long, String> nps = SurveyResults.questionKeys(this.jdbc, surveyId, "NPS");
+		Map<Long, String> texts = SurveyResults.questionKeys(this.jdbc, surveyId, "TEXT");
+		if (nps.isEmpty() || texts.isEmpty()) {
+			return List.of();
+		}
+		// the questions as lists of ids, not joins, and first the newest responses alone,
+		// in the order of the (survey_id, id) index: a join with the small question table
+		// or an order by answer too makes MariaDB sort every response of the survey
+		String from = """
 				FROM survey_response r
-				JOIN survey_answer s ON s.response_id = r.id
-				JOIN survey_question sq ON sq.id = s.question_id AND sq.question_type = 'NPS'
-				JOIN survey_answer a ON a.response_id = r.id
-				JOIN survey_question q ON q.id = a.question_id AND q.question_type = 'TEXT'
+				JOIN survey_answer s ON s.response_id = r.id AND s.question_id IN (:nps)
+				JOIN survey_answer a ON a.response_id = r.id AND a.question_id IN (:texts)
 				LEFT JOIN sentiment_correction c ON c.response_id = a.response_id AND c.question_id = a.question_id
 				WHERE r.survey_id = ? AND r.status = 'COMPLETE' AND r.id < ?
 				  AND ((s.number_value >= 9 AND a.sentiment_label = 'NEGATIVE')
 				       OR (s.number_value <= 6 AND a.sentiment_label = 'POSITIVE'))
-				ORDER BY r.id DESC, a.question_id LIMIT ?
-				""")
-			.params(surveyId, (beforeResponseId != null) ? beforeResponseId : Long.MAX_VALUE, PAGE_SIZE)
-			.query((rs, n) -> new Mismatch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-					rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9)))
+				""".replace(":nps", SurveyResults.placeholders(nps.size()))
+			.replace(":texts", SurveyResults.placeholders(texts.size()));
+		List<Object> params = new ArrayList<>(nps.keySet());
+		params.addAll(texts.keySet());
+		params.add(surveyId);
+		params.add((beforeResponseId != null) ? beforeResponseId : Long.MAX_VALUE);
+		// the page's mismatches all belong to the newest responses that have one
+		List<Long> responses = this.jdbc.sql("SELECT r.id " + from + " ORDER BY r.id DESC LIMIT " + PAGE_SIZE)
+			.params(params)
+			.query(Long.class)
+			.list();
+		if (responses.isEmpty()) {
+			return List.of();
+		}
+		params.addAll(responses);
+		return this.jdbc
+			.sql("""
+					SELECT r.id, a.question_id, s.number_value, a.text_value, a.sentiment_label, a.sentiment_drivers,
+					       r.completed_at, c.analyser_label
+					""" + from + " AND r.id IN (" + SurveyResults.placeholders(responses.size()) + ")"
+					+ " ORDER BY r.id DESC, a.question_id LIMIT " + PAGE_SIZE)
+			.params(params)
+			.query((rs, n) -> new Mismatch(rs.getLong(1), rs.getLong(2), texts.get(rs.getLong(2)), rs.getInt(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)))
 			.list();
 	}
 

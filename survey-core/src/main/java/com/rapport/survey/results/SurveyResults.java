@@ -3,7 +3,9 @@ package com.rapport.survey.results;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -92,17 +94,23 @@ public class SurveyResults {
 	 * @return the answers and where the next page starts
 	 */
 	public OpenTextPage openTexts(long surveyId, String label, String search, OpenTextPage.Position after) {
+		Map<Long, String> questions = questionKeys(this.jdbc, surveyId, "TEXT");
+		if (questions.isEmpty()) {
+			return new OpenTextPage(List.of(), null);
+		}
+		// the survey's text questions as a list of ids, not a join: a join with the small
+		// question table makes MariaDB sort every answer of the survey before the LIMIT
 		StringBuilder sql = new StringBuilder("""
-				SELECT r.id, a.question_id, q.question_key, a.text_value, a.sentiment_label, a.sentiment_score,
+				SELECT r.id, a.question_id, a.text_value, a.sentiment_label, a.sentiment_score,
 				       a.sentiment_drivers, r.completed_at, r.channel, r.locale
 				FROM survey_response r
 				JOIN survey_answer a ON a.response_id = r.id
-				JOIN survey_question q ON q.id = a.question_id
-				WHERE r.survey_id = ? AND r.status = 'COMPLETE' AND q.question_type = 'TEXT'
-				  AND a.text_value IS NOT NULL
+				WHERE r.survey_id = ? AND r.status = 'COMPLETE' AND a.text_value IS NOT NULL
 				""");
 		List<Object> params = new ArrayList<>();
 		params.add(surveyId);
+		sql.append(" AND a.question_id IN (").append(placeholders(questions.size())).append(')');
+		params.addAll(questions.keySet());
 		if (label != null) {
 			sql.append(" AND a.sentiment_label = ?");
 			params.add(label);
@@ -120,9 +128,10 @@ public class SurveyResults {
 		sql.append(" ORDER BY r.id DESC LIMIT ").append(PAGE_SIZE + 1);
 		List<OpenTextAnswer> rows = new ArrayList<>(this.jdbc.sql(sql.toString())
 			.params(params)
-			.query((rs, n) -> new OpenTextAnswer(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), (rs.getBigDecimal(6) != null) ? rs.getBigDecimal(6).doubleValue() : null,
-					rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9), rs.getString(10)))
+			.query((rs, n) -> new OpenTextAnswer(rs.getLong(1), rs.getLong(2), questions.get(rs.getLong(2)),
+					rs.getString(3), rs.getString(4),
+					(rs.getBigDecimal(5) != null) ? rs.getBigDecimal(5).doubleValue() : null, rs.getString(6),
+					instant(rs.getTimestamp(7)), rs.getString(8), rs.getString(9)))
 			.list());
 		rows.sort(java.util.Comparator.comparingLong(OpenTextAnswer::responseId)
 			.reversed()
@@ -138,6 +147,27 @@ public class SurveyResults {
 			return new OpenTextPage(page, new OpenTextPage.Position(cut, 0));
 		}
 		return new OpenTextPage(page, new OpenTextPage.Position(page.get(page.size() - 1).responseId(), 0));
+	}
+
+	/**
+	 * The questions of a type in every version of a survey, by id.
+	 * @param jdbc the database
+	 * @param surveyId the survey
+	 * @param type the question type's name
+	 * @return the question keys by question id
+	 */
+	static Map<Long, String> questionKeys(JdbcClient jdbc, long surveyId, String type) {
+		Map<Long, String> keys = new LinkedHashMap<>();
+		jdbc.sql("SELECT id, question_key FROM survey_question WHERE survey_id = ? AND question_type = ? ORDER BY id")
+			.params(surveyId, type)
+			.query((rs, n) -> keys.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return keys;
+	}
+
+	/** "?, ?, ?" for a list of {@code count} parameters. */
+	static String placeholders(int count) {
+		return String.join(", ", java.util.Collections.nCopies(count, "?"));
 	}
 
 	private static Instant instant(java.sql.Timestamp timestamp) {

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * two weeks ago (an average of 1.0 a week over the four weeks before this one), then this
  * week three negative answers, two driven by "hate" (2 against 0.0, a rise of 2) and two
  * by "horrible" (2 against 1.0, a rise of 1), and one positive answer, which is not
- * listed.
+ * listed. Each term lists the answers of this week it drove.
  */
 @SpringBootTest(classes = SurveyTestApplication.class, properties = "rapport.db.embedded.ephemeral=true")
 class NegativeAnswersIntegrationTest {
@@ -82,6 +82,21 @@ class NegativeAnswersIntegrationTest {
 		assertThat(report.terms()).extracting(RisingTerm::term, RisingTerm::thisWeek, RisingTerm::usualText)
 			.containsSubsequence(Tuple.tuple("hate", 2, "0.0"), Tuple.tuple("horrible", 2, "1.0"));
 		assertThat(RisingTerms.terms(" Hate , hate,awful ")).isEqualTo(List.of("hate", "awful"));
+
+		NegativeAnswers.TermAnswers horrible = this.negativeAnswers.withTerm(" Horrible ", now);
+		assertThat(horrible.term()).isEqualTo("horrible");
+		assertThat(horrible.answers().stream().filter((a) -> a.surveyId() == survey.id()))
+			.as("this week's answers it drove, not those of two weeks ago, the most negative first")
+			.extracting(NegativeAnswers.HurtingAnswer::excerpt)
+			.containsExactly("The app is horrible and I hate it.", "Horrible design.");
+		assertThat(horrible.total()).isEqualTo(2);
+		assertThat(this.negativeAnswers.withTerm("hate", now)
+			.answers()
+			.stream()
+			.filter((a) -> a.surveyId() == survey.id())).extracting(NegativeAnswers.HurtingAnswer::excerpt)
+			.containsExactly("The app is horrible and I hate it.", "I hate the new menu.");
+		assertThat(this.negativeAnswers.withTerm("hate, horrible", now).answers()).as("one term at a time").isEmpty();
+		assertThat(this.negativeAnswers.withTerm("  ", now).total()).isZero();
 	}
 
 	private Survey survey() {

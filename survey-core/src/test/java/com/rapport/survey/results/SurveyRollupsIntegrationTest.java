@@ -251,6 +251,40 @@ class SurveyRollupsIntegrationTest {
 		assertThat(rows(survey.id())).isEqualTo(before);
 	}
 
+	@Test
+	void mismatchesAndOpenTextsArePagedNewestFirstWithoutLosingAnAnswer() {
+		Survey survey = survey();
+		long nps = survey.questions().get(0).id();
+		long text = survey.questions().get(2).id();
+		for (int i = 0; i < 23; i++) {
+			submit(survey, "paged-angry-" + i, Channel.LINK, Map.of(nps, List.of("10"), text,
+					List.of("The app is slow and the support was terrible. Case " + i + ".")), Map.of(), false);
+			submit(survey, "paged-happy-" + i, Channel.LINK,
+					Map.of(nps, List.of("9"), text, List.of("Great product, number " + i + "!")), Map.of(), false);
+		}
+		List<Long> angry = this.jdbc.sql("""
+				SELECT a.response_id FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
+				WHERE r.survey_id = ? AND a.question_id = ? AND a.sentiment_label = 'NEGATIVE'
+				ORDER BY a.response_id DESC""").params(survey.id(), text).query(Long.class).list();
+		assertThat(angry).hasSize(23);
+		asStaff(() -> {
+			List<SentimentCorrections.Mismatch> first = this.corrections.mismatches(survey.id(), null);
+			assertThat(first).extracting(SentimentCorrections.Mismatch::responseId)
+				.containsExactlyElementsOf(angry.subList(0, SentimentCorrections.PAGE_SIZE));
+			assertThat(first).allSatisfy((m) -> assertThat(m.questionKey()).isEqualTo("q3"));
+			assertThat(this.corrections.mismatches(survey.id(), first.get(first.size() - 1).responseId()))
+				.extracting(SentimentCorrections.Mismatch::responseId)
+				.containsExactlyElementsOf(angry.subList(SentimentCorrections.PAGE_SIZE, 23));
+		});
+		OpenTextPage first = this.results.openTexts(survey.id(), "NEGATIVE", null, null);
+		assertThat(first.answers()).extracting(OpenTextAnswer::responseId)
+			.containsExactlyElementsOf(angry.subList(0, SurveyResults.PAGE_SIZE));
+		assertThat(first.answers()).allSatisfy((a) -> assertThat(a.questionKey()).isEqualTo("q3"));
+		assertThat(this.results.openTexts(survey.id(), "NEGATIVE", null, first.next()).answers())
+			.extracting(OpenTextAnswer::responseId)
+			.containsExactlyElementsOf(angry.subList(SurveyResults.PAGE_SIZE, 23));
+	}
+
 	private void asStaff(Runnable action) {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("staff", null,

@@ -3,12 +3,16 @@ package com.rapport.portal.engage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 
 import com.rapport.community.member.Viewer;
+import com.rapport.portal.chart.ChartImages;
 import com.rapport.portal.survey.ScoreCards;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,22 +23,27 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The staff overview's trend charts (NPS, CES, CSAT week by week) as CSV, the same rows
- * as their data tables, so every trend chart of the staff area can be exported.
+ * as their data tables, and as one PNG image, so every trend chart of the staff area can
+ * be exported.
  */
 @Controller
-class ScoresCsvController {
+class ScoresExportController {
 
 	private final ScoreCards scores;
 
-	ScoresCsvController(ScoreCards scores) {
+	private final ChartImages images;
+
+	private final MessageSource messages;
+
+	ScoresExportController(ScoreCards scores, ChartImages images, MessageSource messages) {
 		this.scores = scores;
+		this.images = images;
+		this.messages = messages;
 	}
 
 	@GetMapping("/staff/scores.csv")
 	ResponseEntity<String> csv(Viewer viewer) throws IOException {
-		if (!viewer.isStaff()) {
-			throw new AccessDeniedException("staff only");
-		}
+		staffOnly(viewer);
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out,
 				CSVFormat.DEFAULT.builder().setHeader("metric", "week_of", "value", "answers", "enough").get())) {
@@ -49,6 +58,23 @@ class ScoresCsvController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("scores-by-week.csv").build().toString())
 			.body(out.toString());
+	}
+
+	@GetMapping("/staff/scores.png")
+	ResponseEntity<byte[]> png(Viewer viewer, Locale locale) {
+		staffOnly(viewer);
+		List<ScoreCards.Card> cards = this.scores.cards();
+		return this.images.png("scores-by-week.png",
+				ScoreCards.chart(cards, this.messages.getMessage("charts.scores.title", null, locale),
+						this.messages.getMessage("charts.scores.subtitle", null, locale),
+						(definition) -> this.messages.getMessage(definition.nameKey(), null, locale)),
+				locale);
+	}
+
+	private static void staffOnly(Viewer viewer) {
+		if (!viewer.isStaff()) {
+			throw new AccessDeniedException("staff only");
+		}
 	}
 
 }
