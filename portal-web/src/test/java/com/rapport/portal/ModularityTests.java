@@ -107,6 +107,18 @@ class ModularityTests {
 		slices().matching("com.rapport.survey.(*)..").should().beFreeOfCycles().check(CLASSES);
 	}
 
+	@Test
+	void engagementCountsKnowNoSurveyPages() {
+		// the survey pages count their showings and clicks through the engagement counts,
+		// so the engagement pages must not need the survey pages back
+		noClasses().that()
+			.resideInAPackage("com.rapport.portal.engage..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("com.rapport.portal.survey..")
+			.check(CLASSES);
+	}
+
 	private static String[] concat(String[] packages, String... more) {
 		String[] all = new String[packages.length + more.length];
 		System.arraycopy(packages, 0, all, 0, packages.length);

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import com.rapport.portal.chart.PeriodChart;
-import com.rapport.portal.survey.ChartMarks;
+import com.rapport.portal.chart.ChartMarks;
 import com.rapport.survey.annotation.Annotation;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Locale;
 import com.rapport.community.member.Viewer;
 import com.rapport.portal.chart.ChartImages;
 import com.rapport.portal.chart.PeriodChart;
-import com.rapport.portal.survey.ChartMarks;
+import com.rapport.portal.chart.ChartMarks;
 import com.rapport.survey.annotation.Annotation;
 import com.rapport.survey.annotation.Annotations;
 import org.apache.commons.csv.CSVFormat;

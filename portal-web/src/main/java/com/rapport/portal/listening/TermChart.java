@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.rapport.community.listening.TermPeriod;
-import com.rapport.portal.survey.ChartMarks;
+import com.rapport.portal.chart.ChartMarks;
 import com.rapport.survey.annotation.Annotation;
 
 /**

@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 import com.rapport.community.health.CommunityHealth;
 import com.rapport.portal.chart.ChartImages;
 import com.rapport.portal.chart.PeriodChart;
-import com.rapport.portal.survey.ChartMarks;
+import com.rapport.portal.chart.ChartMarks;
 import com.rapport.survey.annotation.Annotations;
 import com.rapport.community.health.HealthOverview;
 import com.rapport.community.member.Viewer;

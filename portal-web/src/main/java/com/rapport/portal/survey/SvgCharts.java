@@ -1,5 +1,6 @@
 package com.rapport.portal.survey;
 
+import com.rapport.portal.chart.ChartMarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,9 @@
-package com.rapport.portal.survey;
+package com.rapport.portal.chart;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.rapport.portal.chart.PeriodChart;
 import com.rapport.survey.annotation.Annotation;
 
 /**

@@ -1,4 +1,4 @@
-package com.rapport.portal.engage;
+package com.rapport.portal.survey;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import com.rapport.community.member.Viewer;
 import com.rapport.portal.chart.ChartImages;
-import com.rapport.portal.survey.ScoreCards;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
