@@ -9,8 +9,10 @@
 #     --rapport.db.embedded.data-dir="$PWD/bench/survey-data" \
 #     --rapport.survey.rate.per-address=100000000 --rapport.survey.min-answer-time=0s
 # Environment: BASE_URL (default http://127.0.0.1:8080), SURVEY (demo-nps), RESPONSES
-# (20000), CONNECTIONS (16), RETRY_EVERY (10: every tenth submit is sent twice),
-# STAFF_USER / STAFF_PASSWORD (the demo's staff account).
+# (20000), WARMUP (2000 responses submitted before the timed ones), CONNECTIONS (16),
+# RETRY_EVERY (10: every tenth submit is sent twice), STAFF_USER / STAFF_PASSWORD (the
+# demo's staff account), PIDS (e.g. "<portal pid>,<mariadbd pid>": prints their CPU time
+# per completed response during the timed submits).
 # The frame render is measured with wrk: bench/load.sh "/embed/demo-nps?url=http%3A%2F%2Flocalhost%3A8080%2F"
 # (the demo survey lists the portal's own origin as allowed).
 set -euo pipefail

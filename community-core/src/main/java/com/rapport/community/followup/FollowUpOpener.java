@@ -6,7 +6,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.Role;
@@ -15,6 +20,8 @@ import com.rapport.community.sentiment.PostSentimentScored;
 import com.rapport.survey.response.MemberRespondents;
 import com.rapport.survey.response.RespondentDeleted;
 import com.rapport.survey.response.ResponseSubmitted;
+import com.rapport.survey.response.ResponsesSubmitted;
+import com.rapport.survey.survey.QuestionType;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -64,43 +71,69 @@ class FollowUpOpener {
 		this.due = Duration.ofHours(Math.max(1, dueHours));
 	}
 
+	/**
+	 * Opens a follow-up for each detractor among the responses completed (an NPS of 0–6),
+	 * with one query for their members and one insert for all of them; the responses
+	 * carry their answers, so nothing is read back.
+	 * @param event the responses completed in this transaction
+	 */
 	@EventListener
-	void on(ResponseSubmitted event) {
-		List<Object[]> answers = this.jdbc
-			.sql("SELECT q.question_type, a.number_value, a.text_value FROM survey_answer a "
-					+ "JOIN survey_question q ON q.id = a.question_id WHERE a.response_id = ? ORDER BY q.position")
-			.param(event.responseId())
-			.query((rs, n) -> new Object[] { rs.getString(1), rs.getObject(2, Integer.class), rs.getString(3) })
-			.list();
-		Integer nps = null;
-		StringBuilder comment = new StringBuilder();
-		for (Object[] answer : answers) {
-			if ("NPS".equals(answer[0]) && answer[1] != null && nps == null) {
-				nps = (Integer) answer[1];
-			}
-			if (answer[2] != null && !((String) answer[2]).isBlank()) {
-				if (!comment.isEmpty()) {
-					comment.append(" · ");
+	void on(ResponsesSubmitted event) {
+		List<Detractor> detractors = new ArrayList<>();
+		for (ResponseSubmitted response : event.responses()) {
+			Integer nps = null;
+			StringBuilder comment = new StringBuilder();
+			for (ResponseSubmitted.Answer answer : response.answers()) {
+				if (answer.type() == QuestionType.NPS && answer.number() != null && nps == null) {
+					nps = answer.number();
 				}
-				comment.append(((String) answer[2]).strip());
+				if (answer.text() != null && !answer.text().isBlank()) {
+					if (!comment.isEmpty()) {
+						comment.append(" · ");
+					}
+					comment.append(answer.text().strip());
+				}
+			}
+			if (nps != null && nps <= DETRACTOR_MAX) {
+				detractors.add(new Detractor(response, nps, excerpt(comment.toString())));
 			}
 		}
-		if (nps == null || nps > DETRACTOR_MAX) {
+		if (detractors.isEmpty()) {
 			return;
 		}
-		String hidden = this.jdbc.sql("SELECT hidden_fields FROM survey_response WHERE id = ?")
-			.param(event.responseId())
-			.query(String.class)
-			.optional()
-			.orElse(null);
-		Long memberId = this.memberRespondents.memberOf(event.respondentHash()).orElse(null);
+		Map<String, Long> members = this.memberRespondents
+			.membersOf(detractors.stream().map((d) -> d.response().respondentHash()).toList());
 		Instant now = this.clock.instant();
-		open(this.jdbc.sql("""
-				INSERT IGNORE INTO follow_up (source, response_id, survey_id, respondent_hash, member_id,
-				    contact_email, score, excerpt, status, due_at, created_at)
-				VALUES ('RESPONSE', ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
-			.params(event.responseId(), event.surveyId(), event.respondentHash(), memberId, emailIn(hidden), nps,
-					excerpt(comment.toString()), Timestamp.from(now.plus(this.due)), Timestamp.from(now)));
+		Timestamp created = Timestamp.from(now);
+		Timestamp due = Timestamp.from(now.plus(this.due));
+		// in response order, so two transactions lock the unique keys in the same order
+		detractors.sort(Comparator.comparingLong((Detractor d) -> d.response().responseId()));
+		List<Object> params = new ArrayList<>();
+		for (Detractor detractor : detractors) {
+			ResponseSubmitted response = detractor.response();
+			params.addAll(Arrays.asList(response.responseId(), response.surveyId(), response.respondentHash(),
+					(response.respondentHash() != null) ? members.get(response.respondentHash()) : null,
+					emailIn(response.hiddenFields()), detractor.nps(), detractor.excerpt(), due, created));
+		}
+		this.jdbc
+			.sql("INSERT IGNORE INTO follow_up (source, response_id, survey_id, respondent_hash, member_id, "
+					+ "contact_email, score, excerpt, status, due_at, created_at) VALUES "
+					+ String.join(", ",
+							Collections.nCopies(detractors.size(), "('RESPONSE', ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)")))
+			.params(params)
+			.update();
+		// the timeline starts with "opened" for the follow-ups this insert made (one
+		// ignored because the response already had one has its timeline already)
+		this.jdbc.sql("""
+				INSERT INTO follow_up_event (follow_up_id, kind, actor_id, body, created_at)
+				SELECT f.id, :kind, NULL, NULL, :at FROM follow_up f
+				WHERE f.response_id IN (:ids)
+				  AND NOT EXISTS (SELECT 1 FROM follow_up_event e WHERE e.follow_up_id = f.id)
+				ORDER BY f.id""")
+			.param("kind", FollowUpEventKind.OPENED.name())
+			.param("at", created)
+			.param("ids", detractors.stream().map((d) -> d.response().responseId()).toList())
+			.update();
 	}
 
 	@EventListener
@@ -155,6 +188,9 @@ class FollowUpOpener {
 	@EventListener
 	void on(RespondentDeleted event) {
 		this.jdbc.sql("DELETE FROM follow_up WHERE respondent_hash = ?").param(event.respondentHash()).update();
+	}
+
+	private record Detractor(ResponseSubmitted response, int nps, String excerpt) {
 	}
 
 	/**

@@ -5,11 +5,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 
 import com.rapport.community.review.WatchedWordMatcher;
 import com.rapport.community.topic.PostEvents.PostPublished;
 import com.rapport.survey.response.ResponseSubmitted;
+import com.rapport.survey.response.ResponsesSubmitted;
+import com.rapport.survey.survey.QuestionType;
 import com.rapport.survey.sentiment.SentimentAnalyzer;
 import com.rapport.survey.sentiment.SentimentLabel;
 
@@ -58,20 +62,24 @@ public class MentionCounter {
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-	void on(ResponseSubmitted event) {
+	void on(ResponsesSubmitted event) {
+		// the open-text answers of the responses completed: the event carries them with
+		// their sentiment, so nothing is read back, and without any the terms are not
+		// even looked at
+		List<Item> items = new ArrayList<>();
+		for (ResponseSubmitted response : event.responses()) {
+			for (ResponseSubmitted.Answer answer : response.answers()) {
+				if (answer.type() == QuestionType.TEXT && answer.text() != null) {
+					items.add(new Item(Source.ANSWER, response.responseId(), answer.questionId(), answer.text(),
+							answer.sentimentLabel(), response.completedAt()));
+				}
+			}
+		}
+		if (items.isEmpty()) {
+			return;
+		}
 		WatchedWordMatcher matcher = this.terms.matcher();
-		this.jdbc.sql("""
-				SELECT a.question_id, a.text_value, a.sentiment_label, r.completed_at
-				FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
-				JOIN survey_question q ON q.id = a.question_id
-				WHERE a.response_id = ? AND q.question_type = 'TEXT' AND a.text_value IS NOT NULL
-				  AND r.completed_at IS NOT NULL
-				""")
-			.param(event.responseId())
-			.query((rs, n) -> new Item(Source.ANSWER, event.responseId(), rs.getLong(1), rs.getString(2),
-					rs.getString(3), rs.getTimestamp(4).toInstant()))
-			.list()
-			.forEach((item) -> count(matcher, item));
+		items.forEach((item) -> count(matcher, item));
 	}
 
 	/**

@@ -111,6 +111,49 @@ class FollowUpsIntegrationTest extends CommunityIntegrationTest {
 	}
 
 	@Test
+	void detractorsWhoseAnswersAreWrittenTogetherEachGetOneFollowUp() throws Exception {
+		// one step (no follow-up question): each answer completes its response, and the
+		// answers sent at once are written together, several responses per transaction
+		NewQuestion nps = new NewQuestion(QuestionType.NPS, true, "How likely are you to recommend us?", null, null);
+		long id = this.surveys.create(unique("fu").toLowerCase().replace('_', '-'), "One-step NPS", List.of(nps));
+		this.surveys.publish(id);
+		Survey survey = this.surveys.findById(id).orElseThrow();
+		Viewer customer = verifiedMember();
+		String memberHash = this.memberRespondents.hashFor(customer.memberId());
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+		try {
+			List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				int score = i % 11;
+				String respondent = (i == 0) ? memberHash : this.secrets.hashRespondent("r:together-" + i + "-" + id);
+				Map<String, String> hidden = (i == 1) ? Map.of("email", "bo@example.com") : Map.of();
+				sent.add(pool.submit(() -> answer(survey, respondent, score, null, hidden)));
+			}
+			for (var answer : sent) {
+				answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		Viewer staff = verifiedMember(Role.STAFF);
+		List<FollowUp> opened = this.followUps
+			.list(staff, new FollowUpFilter(FollowUpStatus.OPEN, null, false, FollowUpSource.RESPONSE), null)
+			.stream()
+			.filter((f) -> survey.id() == f.surveyId())
+			.toList();
+		// scores 0–6 of the 24 answers (i % 11): 7 + 7 + 2
+		assertThat(opened).hasSize(16);
+		assertThat(opened).extracting(FollowUp::score).allMatch((score) -> score <= 6);
+		assertThat(opened).filteredOn((f) -> customer.username().equals(f.memberUsername())).hasSize(1);
+		assertThat(opened).filteredOn((f) -> "bo@example.com".equals(f.contactEmail())).hasSize(1);
+		for (FollowUp followUp : opened) {
+			assertThat(this.followUps.timeline(staff, followUp.id())).extracting(FollowUpEvent::kind)
+				.containsExactly(FollowUpEventKind.OPENED);
+		}
+	}
+
+	@Test
 	void aCustomersAngryPostOpensAFollowUpButAStaffMembersDoesNot() {
 		long category = newCategory(Access.ANYONE);
 		Viewer customer = verifiedMember();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.rapport.portal.survey.SurveyAnswering.Outcome;
 import com.rapport.portal.survey.SurveyAnswering.SurveyPage;
 import com.rapport.survey.display.DisplayRules;
+import com.rapport.survey.display.ShownCounter;
 import com.rapport.survey.response.Channel;
 import com.rapport.portal.engage.EngagementCounts;
 import com.rapport.portal.engage.Metric;
@@ -56,9 +57,12 @@ class EmbedController {
 
 	private final EngagementCounts engagement;
 
+	private final ShownCounter shown;
+
 	EmbedController(SurveyService surveys, DisplayRules rules, SurveyAnswering answering, FormTokens tokens,
-			Clock clock, EngagementCounts engagement) {
+			Clock clock, EngagementCounts engagement, ShownCounter shown) {
 		this.engagement = engagement;
+		this.shown = shown;
 		this.surveys = surveys;
 		this.rules = rules;
 		this.answering = answering;
@@ -79,7 +83,7 @@ class EmbedController {
 			@RequestParam(name = "rid", required = false) String respondentId,
 			@RequestParam(name = "anon", required = false) String anonymousId, Locale locale,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		Survey survey = this.surveys.findByKey(key).orElse(null);
+		Survey survey = this.surveys.findRecentByKey(key).orElse(null);
 		if (survey == null || survey.questions().isEmpty()) {
 			return closed(model, response, List.of(), HttpStatus.NOT_FOUND, null);
 		}
@@ -109,7 +113,9 @@ class EmbedController {
 		if (this.rules.decide(survey, hash) != DisplayRules.Decision.SHOW) {
 			return closed(model, response, origins, HttpStatus.OK, parentOrigin);
 		}
-		this.rules.shown(survey.id(), hash);
+		// written with the other frames' in a few seconds, as nothing decides on it at
+		// once
+		this.shown.shown(survey.id(), hash);
 		this.engagement.count(Metric.SURVEY_SHOWN, SurveyChannel.EMBED);
 		SurveyPage page = this.answering.start(survey, hash, Channel.EMBED, pageUrl, locale, request,
 				SurveyAnswering.hiddenFields(request), null, null);

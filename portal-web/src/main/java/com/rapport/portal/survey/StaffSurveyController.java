@@ -214,7 +214,8 @@ class StaffSurveyController {
 	@GetMapping(BASE + "/{id}/preview")
 	String preview(@PathVariable long id, Model model) {
 		Survey survey = find(id);
-		model.addAttribute("page", new SurveyPage(survey, survey.questions(), "", null, true));
+		model.addAttribute("page",
+				new SurveyPage(survey, survey.questions(), "", null, true, SurveyAnswering.NO_MARKUP));
 		model.addAttribute("survey", survey);
 		model.addAttribute("preview", true);
 		return "staff/surveys/preview";

@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +53,13 @@ class SurveyAnswering {
 
 	private final MeterRegistry meters;
 
+	private final QuestionMarkup markup;
+
+	private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
 	SurveyAnswering(SurveyService surveys, ResponseService responses, SurveySecrets secrets, FormTokens tokens,
-			MeterRegistry meters) {
+			MeterRegistry meters, QuestionMarkup markup) {
+		this.markup = markup;
 		this.surveys = surveys;
 		this.responses = responses;
 		this.secrets = secrets;
@@ -110,7 +116,10 @@ class SurveyAnswering {
 	}
 
 	private Counter counter(String name, String description, String tag, String value) {
-		return Counter.builder(name).description(description).tag(tag, value).register(this.meters);
+		// registered once per name and tag: looking a meter up on every answer costs more
+		// than the answer's own work in this thread
+		return this.counters.computeIfAbsent(name + '\u0000' + value,
+				(k) -> Counter.builder(name).description(description).tag(tag, value).register(this.meters));
 	}
 
 	private Outcome store(String token, HttpServletRequest request, boolean partial) {
@@ -163,12 +172,14 @@ class SurveyAnswering {
 	}
 
 	Survey version(AnswerContext context) {
-		return this.surveys.findVersion(context.surveyId(), context.version())
+		return this.surveys.findRecentVersion(context.surveyId(), context.version())
 			.orElseThrow(() -> new SurveyRejectedException("survey.error.notFound"));
 	}
 
 	SurveyPage page(Survey survey, List<Question> step, AnswerContext context, String error) {
-		return new SurveyPage(survey, step, this.tokens.issue(context), error, isLastStep(survey, step, context));
+		boolean lastStep = isLastStep(survey, step, context);
+		return new SurveyPage(survey, step, this.tokens.issue(context), error, lastStep,
+				this.markup.of(survey, step, lastStep, LocaleContextHolder.getLocale()));
 	}
 
 	private static boolean isLastStep(Survey survey, List<Question> step, AnswerContext context) {
@@ -231,8 +242,25 @@ class SurveyAnswering {
 		};
 	}
 
-	/** A page of questions and its form token. */
-	record SurveyPage(Survey survey, List<Question> questions, String token, String error, boolean lastStep) {
+	/**
+	 * A page without its questions' markup made in advance: they are rendered with the
+	 * page.
+	 */
+	static final String NO_MARKUP = null;
+
+	/**
+	 * A page of questions and its form token.
+	 *
+	 * @param survey the survey version answered
+	 * @param questions the step's questions
+	 * @param token the signed form token
+	 * @param error the message key of what was refused, or null
+	 * @param lastStep whether the step ends the survey
+	 * @param markup the step's questions as HTML made by {@link QuestionMarkup}, or null
+	 * to render them with the page
+	 */
+	record SurveyPage(Survey survey, List<Question> questions, String token, String error, boolean lastStep,
+			String markup) {
 
 		SurveyPage {
 			questions = List.copyOf(questions);

@@ -69,7 +69,7 @@ class SurveyLinkController {
 	String show(@PathVariable String key, @RequestParam(name = "t", required = false) String linkToken,
 			@CookieValue(name = RESPONDENT_COOKIE, required = false) String anonymousId, Viewer viewer, Locale locale,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		Survey survey = this.surveys.findByKey(key).orElse(null);
+		Survey survey = this.surveys.findRecentByKey(key).orElse(null);
 		if (survey == null || survey.questions().isEmpty()) {
 			return message(model, response, HttpStatus.NOT_FOUND, "survey.error.notFound");
 		}
@@ -90,6 +90,8 @@ class SurveyLinkController {
 			}
 		}
 		String hash;
+		// a respondent id made just now has answered nothing yet
+		boolean newRespondent = false;
 		if (!viewer.isAnonymous()) {
 			hash = this.memberRespondents.hashFor(viewer.memberId());
 		}
@@ -100,6 +102,7 @@ class SurveyLinkController {
 			String id = (anonymousId != null && SurveyAnswering.isValidRespondentId(anonymousId)) ? anonymousId
 					: UUID.randomUUID().toString();
 			if (!id.equals(anonymousId)) {
+				newRespondent = true;
 				response.addHeader("Set-Cookie",
 						ResponseCookie.from(RESPONDENT_COOKIE, id)
 							.path("/s/")
@@ -111,7 +114,7 @@ class SurveyLinkController {
 			}
 			hash = this.answering.hash("a:" + id);
 		}
-		if (survey.settings().oncePerRespondent() && this.responses.hasCompleted(survey.id(), hash)) {
+		if (survey.settings().oncePerRespondent() && !newRespondent && this.responses.hasCompleted(survey.id(), hash)) {
 			return message(model, response, HttpStatus.OK, "survey.already");
 		}
 		SurveyPage page = this.answering.start(survey, hash, Channel.LINK, null, locale, request, Map.of(), linkId,
@@ -151,7 +154,7 @@ class SurveyLinkController {
 
 	@GetMapping("/s/{key}/thanks")
 	String thanks(@PathVariable String key, HttpServletResponse response, Model model) {
-		Survey survey = this.surveys.findByKey(key).orElse(null);
+		Survey survey = this.surveys.findRecentByKey(key).orElse(null);
 		if (survey == null) {
 			return message(model, response, HttpStatus.NOT_FOUND, "survey.error.notFound");
 		}

@@ -1,7 +1,13 @@
 package com.rapport.survey.response;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -59,6 +65,23 @@ public class MemberRespondents {
 			.param(respondentHash)
 			.query(Long.class)
 			.optional();
+	}
+
+	/**
+	 * The members several hashed respondent ids belong to, in one query.
+	 * @param respondentHashes the hashes stored with responses (nulls are skipped)
+	 * @return the member of each hash that belongs to one
+	 */
+	public Map<String, Long> membersOf(Collection<String> respondentHashes) {
+		Map<String, Long> members = new HashMap<>();
+		List<String> hashes = respondentHashes.stream().filter(Objects::nonNull).distinct().toList();
+		if (hashes.isEmpty()) {
+			return members;
+		}
+		this.jdbc.sql("SELECT respondent_hash, member_id FROM survey_member_respondent WHERE respondent_hash IN (:h)")
+			.param("h", hashes)
+			.query((RowCallbackHandler) (rs) -> members.put(rs.getString(1), rs.getLong(2)));
+		return members;
 	}
 
 	void forget(String respondentHash) {

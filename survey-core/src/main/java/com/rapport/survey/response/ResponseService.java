@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import com.rapport.survey.results.SurveyAnswerSentiment;
@@ -47,6 +50,10 @@ public class ResponseService {
 
 	private static final int MAX_HIDDEN_VALUE = 200;
 
+	private static final int CREATED_REMEMBERED = 50_000;
+
+	private static final int WRITER_ATTEMPTS = 3;
+
 	private final JdbcClient jdbc;
 
 	private final SurveyService surveys;
@@ -67,11 +74,21 @@ public class ResponseService {
 
 	private final SurveyAnswerSentiment answerSentiment;
 
+	private final ResponseWriter writer;
+
+	/**
+	 * The response ids created through this node lately: a request for one of them goes
+	 * straight to the existing response instead of through the writer. Only a shortcut:
+	 * whether a response exists is decided by the database (unique key on the id).
+	 */
+	private final RecentIds createdHere = new RecentIds(CREATED_REMEMBERED);
+
 	ResponseService(JdbcClient jdbc, SurveyService surveys, AnswerRateLimits rateLimits,
 			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock,
 			@Value("${rapport.survey.rate.per-address:120}") int perAddressLimit,
 			@Value("${rapport.survey.rate.per-respondent:20}") int perRespondentLimit, SurveyRollups rollups,
-			SurveyAnswerSentiment answerSentiment) {
+			SurveyAnswerSentiment answerSentiment, ResponseWriter writer) {
+		this.writer = writer;
 		this.rollups = rollups;
 		this.answerSentiment = answerSentiment;
 		this.jdbc = jdbc;
@@ -86,19 +103,115 @@ public class ResponseService {
 
 	/**
 	 * Saves a step's answers (or one answer), creating the response on its first answers.
-	 * Nothing is stored when anything is wrong.
+	 * Nothing is stored when anything is wrong. The first answers of a new response are
+	 * written together with other requests' by the {@link ResponseWriter} (group commit);
+	 * this returns once they are committed.
 	 * @param submission the answers and where they come from
 	 * @return what comes next
 	 * @throws SurveyRejectedException naming why nothing was stored
 	 */
 	public SubmissionResult submit(Submission submission) {
+		if (submission.personalLinkId() == null && submission.passed().isEmpty() && this.writer.isEnabled()
+				&& !this.createdHere.contains(submission.publicId())) {
+			SubmissionResult written = writeNew(submission);
+			if (written != null) {
+				return written;
+			}
+		}
+		return submitOnItsOwn(submission);
+	}
+
+	/**
+	 * Hands the first answers of what looks like a new response to the writer.
+	 * @return the result, or null when the request must be handled on its own (the
+	 * response exists, the answers are refused, the writer is stopping)
+	 */
+	private SubmissionResult writeNew(Submission submission) {
+		for (int attempt = 1; attempt <= WRITER_ATTEMPTS; attempt++) {
+			Survey survey = this.surveys.findRecentVersion(submission.surveyId(), submission.version()).orElse(null);
+			if (survey == null || survey.questions().isEmpty()) {
+				return null;
+			}
+			NewResponse response;
+			try {
+				response = prepare(survey, submission);
+			}
+			catch (SurveyRejectedException ex) {
+				// said by the request on its own, which also knows a stored response's
+				// earlier answers
+				return null;
+			}
+			ResponseWriter.Outcome outcome = this.writer.write(response);
+			switch (outcome.kind()) {
+				case STORED -> {
+					this.createdHere.add(submission.publicId());
+					return response.result(outcome.responseId());
+				}
+				case EXISTS -> {
+					ExistingResponse existing = outcome.existing();
+					if (existing != null && existing.complete() && existing.surveyId() == survey.id()) {
+						// a retry of a request that completed it: the same outcome
+						return new SubmissionResult(existing.id(), true, List.of(), submission.passed());
+					}
+					return null;
+				}
+				case STALE -> this.surveys.forget(submission.surveyId());
+				case REJECTED -> throw new SurveyRejectedException(outcome.messageKey());
+				default -> {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Checks the answers of a new response's first step, as {@link #store} would for a
+	 * response without stored answers.
+	 */
+	private NewResponse prepare(Survey survey, Submission submission) {
+		Map<String, Integer> numbers = new HashMap<>();
+		List<Question> step = SurveyFlow.nextStep(survey, numbers, submission.passed());
+		List<ParsedAnswer> parsed = parse(survey, step, submission);
+		if (!submission.partial()) {
+			requireAnswered(step, parsed, Map.of());
+		}
+		String hidden = encodeHidden(submission.hiddenFields());
+		List<NewResponse.Given> given = new ArrayList<>();
+		for (ParsedAnswer answer : parsed) {
+			Question question = survey.question(answer.questionId()).orElseThrow();
+			given.add(new NewResponse.Given(question, answer,
+					(question.type() == QuestionType.TEXT && answer.text() != null)
+							? this.answerSentiment.analyze(answer.text()) : null));
+		}
+		Map<String, Integer> limits = limits(submission);
+		if (submission.partial()) {
+			return new NewResponse(survey, submission, hidden, given, false, limits, step, submission.passed());
+		}
+		Set<String> passed = new HashSet<>(submission.passed());
+		step.forEach((q) -> passed.add(q.key()));
+		for (NewResponse.Given answer : given) {
+			if (answer.question().type().isScale()) {
+				numbers.put(answer.question().key(), answer.answer().number());
+			}
+		}
+		List<Question> next = SurveyFlow.nextStep(survey, numbers, passed);
+		return new NewResponse(survey, submission, hidden, given, next.isEmpty(), limits, next, passed);
+	}
+
+	/** A request on its own: its response read, its answers written in a transaction. */
+	private SubmissionResult submitOnItsOwn(Submission submission) {
+		ExistingResponse found = find(submission.publicId());
+		if (found != null && found.complete() && found.surveyId() == submission.surveyId()) {
+			// a retry of a request that already completed it: the same outcome
+			return new SubmissionResult(found.id(), true, List.of(), submission.passed());
+		}
 		Survey survey = this.surveys.findVersion(submission.surveyId(), submission.version())
 			.orElseThrow(() -> new SurveyRejectedException("survey.error.notFound"));
 		if (survey.questions().isEmpty()) {
 			throw new SurveyRejectedException("survey.error.notFound");
 		}
 		String hidden = encodeHidden(submission.hiddenFields());
-		ExistingResponse found = find(submission.publicId());
 		if (found == null) {
 			checkRates(submission);
 		}
@@ -107,6 +220,9 @@ public class ResponseService {
 			try {
 				SubmissionResult result = this.transactions
 					.execute((status) -> store(survey, submission, hidden, existing));
+				if (found == null) {
+					this.createdHere.add(submission.publicId());
+				}
 				if (result.counted()) {
 					// the survey row is locked for the count only after the answer
 					// committed: inside the transaction it would deadlock against the
@@ -115,6 +231,9 @@ public class ResponseService {
 					// statement, so a raise lost here (the database went away) is made
 					// later by ResponseCounts, once
 					this.jdbc.sql(ResponseCounts.RAISE).param(result.responseId()).update();
+					if (survey.settings().maxResponses() != null) {
+						this.surveys.forget(survey.id());
+					}
 				}
 				return result;
 			}
@@ -240,6 +359,13 @@ public class ResponseService {
 	}
 
 	private void checkRates(Submission submission) {
+		if (!this.rateLimits.tryHit(limits(submission))) {
+			throw new SurveyRejectedException("survey.error.rateLimited");
+		}
+	}
+
+	/** The rate-limit buckets a new response counts on, with their limits per window. */
+	private Map<String, Integer> limits(Submission submission) {
 		Map<String, Integer> limits = new HashMap<>();
 		if (submission.address() != null) {
 			limits.put("a:" + submission.address(), this.perAddressLimit);
@@ -247,9 +373,7 @@ public class ResponseService {
 		if (submission.respondentHash() != null) {
 			limits.put("r:" + submission.respondentHash(), this.perRespondentLimit);
 		}
-		if (!this.rateLimits.tryHit(limits)) {
-			throw new SurveyRejectedException("survey.error.rateLimited");
-		}
+		return limits;
 	}
 
 	private List<ParsedAnswer> parse(Survey survey, List<Question> step, Submission submission) {
@@ -358,8 +482,30 @@ public class ResponseService {
 				.params(survey.id(), responseId, now)
 				.update();
 		}
-		this.events.publishEvent(new ResponseSubmitted(survey.id(), responseId, respondentHash));
+		this.events.publishEvent(
+				new ResponsesSubmitted(List.of(submitted(survey.id(), responseId, respondentHash, completedAt))));
 		return true;
+	}
+
+	/** A response just completed, read with every step's answers for its listeners. */
+	private ResponseSubmitted submitted(long surveyId, long responseId, String respondentHash, Instant completedAt) {
+		String[] hidden = new String[1];
+		List<ResponseSubmitted.Answer> answers = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT r.hidden_fields, a.question_id, q.position, q.question_type, a.number_value, a.text_value,
+				       a.sentiment_label
+				FROM survey_response r LEFT JOIN survey_answer a ON a.response_id = r.id
+				LEFT JOIN survey_question q ON q.id = a.question_id WHERE r.id = ?""")
+			.param(responseId)
+			.query((org.springframework.jdbc.core.RowCallbackHandler) (rs) -> {
+				hidden[0] = rs.getString(1);
+				if (rs.getString(4) != null) {
+					answers.add(new ResponseSubmitted.Answer(rs.getLong(2), rs.getInt(3),
+							QuestionType.valueOf(rs.getString(4)), rs.getObject(5, Integer.class), rs.getString(6),
+							rs.getString(7)));
+				}
+			});
+		return new ResponseSubmitted(surveyId, responseId, respondentHash, hidden[0], completedAt, answers);
 	}
 
 	private ExistingResponse find(String publicId) {
@@ -416,7 +562,36 @@ public class ResponseService {
 		return text.toString();
 	}
 
-	private record ExistingResponse(long id, long surveyId, boolean complete) {
+	/** The last ids added, at most a given number, the oldest forgotten first. */
+	private static final class RecentIds {
+
+		private final Set<String> ids = ConcurrentHashMap.newKeySet();
+
+		private final Queue<String> order = new ConcurrentLinkedQueue<>();
+
+		private final int max;
+
+		RecentIds(int max) {
+			this.max = max;
+		}
+
+		void add(String id) {
+			if (this.ids.add(id)) {
+				this.order.add(id);
+				while (this.ids.size() > this.max) {
+					String oldest = this.order.poll();
+					if (oldest == null) {
+						return;
+					}
+					this.ids.remove(oldest);
+				}
+			}
+		}
+
+		boolean contains(String id) {
+			return this.ids.contains(id);
+		}
+
 	}
 
 	/** Another request created the same response while this one tried to. */

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ public class HiddenFieldRollups {
 	public static final int VALUES_SHOWN = 20;
 
 	static final int REBUILD_BATCH = 2000;
+
+	private static final int WRITE_BATCH = 500;
 
 	private final JdbcClient jdbc;
 
@@ -137,11 +140,27 @@ public class HiddenFieldRollups {
 		if (response.hidden() == null || response.completedAt() == null || answers.isEmpty()) {
 			return;
 		}
-		LocalDate day = LocalDate.ofInstant(response.completedAt().toInstant(), this.zone);
-		decode(response.hidden()).forEach((name, value) -> {
+		add(counts, response.surveyId(), response.hidden(), response.completedAt().toInstant(), answers);
+	}
+
+	/**
+	 * Adds the counts of a completed response whose scale answers are known in memory (a
+	 * response created and completed by one request).
+	 * @param counts the counts to add to, in {@link #KEY_ORDER}
+	 * @param surveyId the survey
+	 * @param hidden the stored hidden fields, or null
+	 * @param completedAt when it was completed
+	 * @param answers its scale answers
+	 */
+	void add(Map<List<Object>, Long> counts, long surveyId, String hidden, Instant completedAt, List<Answer> answers) {
+		if (hidden == null || answers.isEmpty()) {
+			return;
+		}
+		LocalDate day = LocalDate.ofInstant(completedAt, this.zone);
+		decode(hidden).forEach((name, value) -> {
 			for (Answer answer : answers) {
-				counts.merge(List.<Object>of(response.surveyId(), day, name, value, answer.questionKey(),
-						"v" + answer.value()), 1L, Long::sum);
+				counts.merge(List.<Object>of(surveyId, day, name, value, answer.questionKey(), "v" + answer.value()),
+						1L, Long::sum);
 			}
 		});
 	}
@@ -162,15 +181,31 @@ public class HiddenFieldRollups {
 		return answers;
 	}
 
-	// in key order, so that concurrent transactions lock rows in the same order
-	private void write(Map<List<Object>, Long> counts) {
-		counts.forEach((key, count) -> this.jdbc
-			.sql("""
-					INSERT INTO survey_hidden_rollup (survey_id, day, field_name, field_value, question_key, bucket, answers)
-					VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE answers = answers + VALUES(answers)""")
-			.params(key.get(0), Date.valueOf((LocalDate) key.get(1)), key.get(2), key.get(3), key.get(4), key.get(5),
-					count)
-			.update());
+	// in key order (the map is sorted by KEY_ORDER), so that concurrent transactions lock
+	// rows in the same order; one upsert per 500 rows
+	void write(Map<List<Object>, Long> counts) {
+		List<Map.Entry<List<Object>, Long>> entries = new ArrayList<>(counts.entrySet());
+		for (int from = 0; from < entries.size(); from += WRITE_BATCH) {
+			List<Map.Entry<List<Object>, Long>> batch = entries.subList(from,
+					Math.min(entries.size(), from + WRITE_BATCH));
+			StringBuilder sql = new StringBuilder("INSERT INTO survey_hidden_rollup (survey_id, day, field_name, "
+					+ "field_value, question_key, bucket, answers) VALUES ");
+			Object[] params = new Object[batch.size() * 7];
+			for (int i = 0; i < batch.size(); i++) {
+				sql.append((i == 0) ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)");
+				List<Object> key = batch.get(i).getKey();
+				int p = i * 7;
+				params[p] = key.get(0);
+				params[p + 1] = Date.valueOf((LocalDate) key.get(1));
+				params[p + 2] = key.get(2);
+				params[p + 3] = key.get(3);
+				params[p + 4] = key.get(4);
+				params[p + 5] = key.get(5);
+				params[p + 6] = batch.get(i).getValue();
+			}
+			sql.append(" ON DUPLICATE KEY UPDATE answers = answers + VALUES(answers)");
+			this.jdbc.sql(sql.toString()).params(params).update();
+		}
 	}
 
 	/** The fields as stored: URL-encoded {@code name=value} pairs joined by {@code &}. */
@@ -186,8 +221,7 @@ public class HiddenFieldRollups {
 		return fields;
 	}
 
-	private static final Comparator<List<Object>> KEY_ORDER = Comparator
-		.comparing((List<Object> key) -> (Long) key.get(0))
+	static final Comparator<List<Object>> KEY_ORDER = Comparator.comparing((List<Object> key) -> (Long) key.get(0))
 		.thenComparing((key) -> (LocalDate) key.get(1))
 		.thenComparing((key) -> (String) key.get(2))
 		.thenComparing((key) -> (String) key.get(3))
@@ -197,7 +231,7 @@ public class HiddenFieldRollups {
 	private record Response(long id, long surveyId, String hidden, Timestamp completedAt) {
 	}
 
-	private record Answer(String questionKey, int value) {
+	record Answer(String questionKey, int value) {
 	}
 
 	/**

@@ -62,17 +62,43 @@ public class SurveyAnswerSentiment {
 		return rows.isEmpty() ? -1 : (Long) rows.get(rows.size() - 1)[0];
 	}
 
+	/**
+	 * Scores an open-text answer without storing anything: the values of its sentiment
+	 * columns, for an answer about to be inserted with them.
+	 * @param text the answer
+	 * @return the score, label, language and driving words as stored
+	 */
+	public Scored analyze(String text) {
+		return columns(this.analyzer.analyze(text));
+	}
+
 	private void store(long responseId, long questionId, Sentiment sentiment) {
+		Scored scored = columns(sentiment);
+		this.jdbc
+			.sql("UPDATE survey_answer SET sentiment_score = ?, sentiment_label = ?, sentiment_language = ?, "
+					+ "sentiment_drivers = ? WHERE response_id = ? AND question_id = ?")
+			.params(scored.score(), scored.label(), scored.language(), scored.drivers(), responseId, questionId)
+			.update();
+	}
+
+	private static Scored columns(Sentiment sentiment) {
 		String drivers = String.join(", ", sentiment.drivers());
 		if (drivers.length() > DRIVERS_MAX) {
 			drivers = drivers.substring(0, DRIVERS_MAX);
 		}
-		this.jdbc
-			.sql("UPDATE survey_answer SET sentiment_score = ?, sentiment_label = ?, sentiment_language = ?, "
-					+ "sentiment_drivers = ? WHERE response_id = ? AND question_id = ?")
-			.params(sentiment.analysed() ? sentiment.score() : null, sentiment.label().name(),
-					sentiment.language().name(), drivers, responseId, questionId)
-			.update();
+		return new Scored(sentiment.analysed() ? sentiment.score() : null, sentiment.label().name(),
+				sentiment.language().name(), drivers);
+	}
+
+	/**
+	 * The sentiment columns of an open-text answer.
+	 *
+	 * @param score the score from -1 to 1, or null when the language is not analysed
+	 * @param label the label
+	 * @param language the language detected
+	 * @param drivers the driving words, comma separated
+	 */
+	public record Scored(Double score, String label, String language, String drivers) {
 	}
 
 }

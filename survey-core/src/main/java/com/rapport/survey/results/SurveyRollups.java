@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.rapport.survey.results.RollupCounts.Dimensions;
 import com.rapport.survey.results.RollupCounts.StoredAnswer;
+import com.rapport.survey.survey.QuestionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +70,18 @@ public class SurveyRollups {
 	 * @param surveyId the survey
 	 */
 	public void shown(long surveyId) {
+		shown(surveyId, today(), 1);
+	}
+
+	/**
+	 * Counts a survey shown several times on a day (the counts a node kept in memory).
+	 * @param surveyId the survey
+	 * @param day the day in the brand's time zone
+	 * @param times how many times
+	 */
+	public void shown(long surveyId, LocalDate day, long times) {
 		RollupCounts counts = new RollupCounts();
-		counts.add(surveyId, RollupCounts.FUNNEL, today(), Dimensions.UNKNOWN, RollupCounts.SHOWN, 1);
+		counts.add(surveyId, RollupCounts.FUNNEL, day, Dimensions.UNKNOWN, RollupCounts.SHOWN, times);
 		counts.writeTo(this.jdbc);
 	}
 
@@ -133,12 +144,58 @@ public class SurveyRollups {
 	}
 
 	/**
-	 * Adds the increments to the table; call before the transaction commits.
+	 * Counts a response created by one request whose answers are all known in memory
+	 * (nothing is read back): started on {@code startedAt}, each answered question
+	 * reached, and, when {@code completedAt} is given, completed with its answers and its
+	 * hidden fields. Increments of many responses may be collected together and written
+	 * by one {@link #write}.
+	 * @param increments the increments to add to
+	 * @param surveyId the survey
+	 * @param channel the channel
+	 * @param locale the language shown
+	 * @param device the device class
+	 * @param startedAt when it was created
+	 * @param completedAt when it was completed, or null when it is not complete
+	 * @param hiddenFields the stored hidden fields, or null
+	 * @param answers its answers
+	 */
+	public void created(Increments increments, long surveyId, String channel, String locale, String device,
+			Instant startedAt, Instant completedAt, String hiddenFields, List<NewAnswer> answers) {
+		Dimensions dims = new Dimensions(channel, locale, device);
+		LocalDate startDay = LocalDate.ofInstant(startedAt, this.zone);
+		increments.counts.add(surveyId, RollupCounts.FUNNEL, startDay, dims, RollupCounts.STARTED, 1);
+		answers.stream()
+			.map(NewAnswer::questionKey)
+			.distinct()
+			.forEach((key) -> increments.counts.add(surveyId, key, startDay, dims, RollupCounts.REACHED, 1));
+		if (completedAt == null) {
+			return;
+		}
+		increments.counts.completed(surveyId, LocalDate.ofInstant(completedAt, this.zone), dims,
+				answers.stream()
+					.sorted(java.util.Comparator.comparing(NewAnswer::questionKey))
+					.map((a) -> new StoredAnswer(a.questionKey(), a.type().name(), a.number(), a.choices(), a.text(),
+							a.sentiment()))
+					.toList());
+		if (hiddenFields != null) {
+			this.hiddenFields.add(increments.hidden, surveyId, hiddenFields, completedAt,
+					answers.stream()
+						.filter((a) -> a.type().isScale() && a.number() != null)
+						.map((a) -> new HiddenFieldRollups.Answer(a.questionKey(), a.number()))
+						.toList());
+		}
+	}
+
+	/**
+	 * Adds the increments to the tables; call before the transaction commits.
 	 * @param increments the request's increments
 	 */
 	public void write(Increments increments) {
 		if (!increments.counts.isEmpty()) {
 			increments.counts.writeTo(this.jdbc);
+		}
+		if (!increments.hidden.isEmpty()) {
+			this.hiddenFields.write(increments.hidden);
 		}
 	}
 
@@ -275,12 +332,28 @@ public class SurveyRollups {
 	}
 
 	/**
+	 * An answer of a response created by one request, as that request parsed it.
+	 *
+	 * @param questionKey the question's key
+	 * @param type the question's type
+	 * @param number a rating or a single choice
+	 * @param choices a multiple choice's numbers, comma separated
+	 * @param text a text or "Other" text
+	 * @param sentiment a text's sentiment label, or null
+	 */
+	public record NewAnswer(String questionKey, QuestionType type, Integer number, String choices, String text,
+			String sentiment) {
+	}
+
+	/**
 	 * The rollup counts one answer request adds, and what it knows of its response (so
 	 * the response is not read back for each count).
 	 */
 	public static final class Increments {
 
 		private final RollupCounts counts = new RollupCounts();
+
+		private final Map<List<Object>, Long> hidden = new java.util.TreeMap<>(HiddenFieldRollups.KEY_ORDER);
 
 		private Response response;
 

@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param questions the questions of the version read, in order
  * @param settings how, where and how often it is shown
  * @param responseCount completed responses so far
+ * @param rowVersion the survey row's version, incremented by every change of the survey,
+ * its settings or its questions (not by answers): two reads with the same row version saw
+ * the same survey and questions
  */
 public record Survey(long id, String key, String name, SurveyStatus status, int currentVersion,
-		List<Question> questions, SurveySettings settings, int responseCount) {
+		List<Question> questions, SurveySettings settings, int responseCount, int rowVersion) {
 
 	public Survey {
 		questions = List.copyOf(questions);
@@ -30,10 +33,22 @@ public record Survey(long id, String key, String name, SurveyStatus status, int 
 	 * @return true when it does
 	 */
 	public boolean isOpenAt(Instant now) {
+		return isOpenAt(now, 0);
+	}
+
+	/**
+	 * Whether it takes answers at {@code now} when {@code completedMeanwhile} responses
+	 * were completed since its count was read (answers written together in one batch).
+	 * @param now the time of the answer
+	 * @param completedMeanwhile responses completed and not yet in the count
+	 * @return true when it does
+	 */
+	public boolean isOpenAt(Instant now, int completedMeanwhile) {
 		return this.status == SurveyStatus.PUBLISHED
 				&& (this.settings.startsAt() == null || !now.isBefore(this.settings.startsAt()))
 				&& (this.settings.endsAt() == null || now.isBefore(this.settings.endsAt()))
-				&& (this.settings.maxResponses() == null || this.responseCount < this.settings.maxResponses());
+				&& (this.settings.maxResponses() == null
+						|| this.responseCount + completedMeanwhile < this.settings.maxResponses());
 	}
 
 	/**

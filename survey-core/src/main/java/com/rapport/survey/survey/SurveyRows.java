@@ -109,7 +109,7 @@ final class SurveyRows {
 
 		Survey with(List<Question> questions) {
 			return new Survey(this.id, this.key, this.name, this.status, this.currentVersion, questions, this.settings,
-					this.responseCount);
+					this.responseCount, this.rowVersion);
 		}
 
 	}

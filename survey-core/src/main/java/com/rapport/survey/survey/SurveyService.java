@@ -2,20 +2,26 @@ package com.rapport.survey.survey;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.rapport.survey.survey.SurveyRows.SurveyHead;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -38,9 +44,21 @@ public class SurveyService {
 
 	private final Map<QuestionsKey, List<Question>> questionCache = new ConcurrentHashMap<>();
 
-	SurveyService(JdbcClient jdbc, Clock clock) {
+	private final Map<Long, Recent> recent = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> idsByKey = new ConcurrentHashMap<>();
+
+	/**
+	 * Counts the changes made through this node, so a read that raced one is not kept.
+	 */
+	private final AtomicLong changes = new AtomicLong();
+
+	private final long recentNanos;
+
+	SurveyService(JdbcClient jdbc, Clock clock, @Value("${rapport.survey.cache-ttl:1s}") Duration recentFor) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.recentNanos = recentFor.toNanos();
 	}
 
 	/**
@@ -107,6 +125,7 @@ public class SurveyService {
 					(s.trigger() != null) ? s.trigger().name() : null, s.triggerDays(), s.webhookUrl(),
 					s.webhookSecret(), surveyId)
 			.update();
+		changed(surveyId);
 	}
 
 	/**
@@ -231,6 +250,7 @@ public class SurveyService {
 					+ "version = version + 1 WHERE id = ?")
 			.params(Timestamp.from(this.clock.instant()), surveyId)
 			.update();
+		changed(surveyId);
 	}
 
 	@Transactional
@@ -240,6 +260,7 @@ public class SurveyService {
 		this.jdbc.sql("UPDATE survey SET status = 'CLOSED', closed_at = ?, version = version + 1 WHERE id = ?")
 			.params(Timestamp.from(this.clock.instant()), surveyId)
 			.update();
+		changed(surveyId);
 	}
 
 	@Transactional
@@ -252,6 +273,7 @@ public class SurveyService {
 					+ "version = version + 1 WHERE id = ?")
 			.params(now, now, surveyId)
 			.update();
+		changed(surveyId);
 	}
 
 	/**
@@ -387,6 +409,117 @@ public class SurveyService {
 
 	private void questionsChanged(long surveyId) {
 		this.jdbc.sql("UPDATE survey SET version = version + 1 WHERE id = ?").param(surveyId).update();
+		changed(surveyId);
+	}
+
+	/**
+	 * A survey as read at most {@code rapport.survey.cache-ttl} (1 s) ago by this node,
+	 * for the pages that show it (the embedded frame, the public link) and for checking
+	 * answers before they are written: a change made through this node is seen at once,
+	 * one made through another node within that time. Whatever decides whether an answer
+	 * is stored reads the survey row again ({@link #lockByIds}) and compares its
+	 * {@link Survey#rowVersion()}.
+	 * @param key the public key
+	 * @return the survey with its current questions
+	 */
+	public Optional<Survey> findRecentByKey(String key) {
+		Long id = this.idsByKey.get(key);
+		if (id != null) {
+			Recent cached = this.recent.get(id);
+			if (cached != null && cached.isFresh(this.recentNanos) && cached.head().key().equals(key)) {
+				return Optional.of(cached.head().with(questions(cached.head(), cached.head().currentVersion())));
+			}
+		}
+		long seen = this.changes.get();
+		Optional<SurveyHead> head = this.jdbc
+			.sql("SELECT " + SurveyRows.SURVEY_COLUMNS + " FROM survey WHERE survey_key = ?")
+			.param(key)
+			.query((rs, n) -> SurveyRows.head(rs))
+			.optional();
+		head.ifPresent((h) -> remember(h, seen));
+		return head.map((h) -> h.with(questions(h, h.currentVersion())));
+	}
+
+	/**
+	 * A survey with the questions of one of its versions, as read at most
+	 * {@code rapport.survey.cache-ttl} ago (see {@link #findRecentByKey}).
+	 * @param id the survey
+	 * @param version the version
+	 * @return the survey
+	 */
+	public Optional<Survey> findRecentVersion(long id, int version) {
+		Recent cached = this.recent.get(id);
+		if (cached != null && cached.isFresh(this.recentNanos)) {
+			return Optional.of(cached.head().with(questions(cached.head(), version)));
+		}
+		long seen = this.changes.get();
+		Optional<SurveyHead> head = this.jdbc.sql("SELECT " + SurveyRows.SURVEY_COLUMNS + " FROM survey WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> SurveyRows.head(rs))
+			.optional();
+		head.ifPresent((h) -> remember(h, seen));
+		return head.map((h) -> h.with(questions(h, version)));
+	}
+
+	/**
+	 * Drops what this node keeps of a survey's row (its count changed, for instance), so
+	 * the next {@link #findRecentByKey} reads it again.
+	 * @param surveyId the survey
+	 */
+	public void forget(long surveyId) {
+		this.recent.remove(surveyId);
+	}
+
+	/**
+	 * Several surveys read now and locked until the caller's transaction ends (rows in id
+	 * order, so two callers never wait for each other crosswise), each with the questions
+	 * of its current version.
+	 * @param ids the surveys
+	 * @return the surveys found, by id
+	 * @throws org.springframework.transaction.IllegalTransactionStateException without a
+	 * transaction
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Map<Long, Survey> lockByIds(Collection<Long> ids) {
+		Map<Long, Survey> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql("SELECT " + SurveyRows.SURVEY_COLUMNS + " FROM survey WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+			.param("ids", ids)
+			.query((rs, n) -> SurveyRows.head(rs))
+			.list()
+			.forEach((head) -> found.put(head.id(), head.with(questions(head, head.currentVersion()))));
+		return found;
+	}
+
+	private void remember(SurveyHead head, long seen) {
+		// a transaction may read its own edit, which could still roll back; a read that
+		// raced a change made through this node may be older than that change
+		if (TransactionSynchronizationManager.isActualTransactionActive() || this.changes.get() != seen) {
+			return;
+		}
+		if (this.recent.size() >= MAX_CACHED_VERSIONS) {
+			this.recent.clear();
+			this.idsByKey.clear();
+		}
+		this.recent.put(head.id(), new Recent(head, System.nanoTime()));
+		this.idsByKey.put(head.key(), head.id());
+	}
+
+	/** Forgets a survey now and again once the change's transaction has ended. */
+	private void changed(long surveyId) {
+		this.changes.incrementAndGet();
+		this.recent.remove(surveyId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					SurveyService.this.changes.incrementAndGet();
+					SurveyService.this.recent.remove(surveyId);
+				}
+			});
+		}
 	}
 
 	List<Question> questions(long surveyId, int version) {
@@ -499,6 +632,14 @@ public class SurveyService {
 	}
 
 	private record QuestionsKey(long surveyId, int version, int rowVersion) {
+	}
+
+	private record Recent(SurveyHead head, long readAt) {
+
+		boolean isFresh(long nanos) {
+			return System.nanoTime() - this.readAt < nanos;
+		}
+
 	}
 
 }
