@@ -61,11 +61,7 @@ class CommunityHealthBrowserTest extends BrowserTest {
 		assertThat(table("topics")).hasSize(90);
 
 		String png = byId("health-png").getDomAttribute("href");
-		HttpResponse<byte[]> image = download(png);
-		assertThat(image.statusCode()).isEqualTo(200);
-		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
-		assertThat(Arrays.copyOf(image.body(), 8)).as("PNG signature")
-			.isEqualTo(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+		assertIsPng(png);
 		deleteCookies();
 		assertThat(download(png).statusCode()).as("not without staff's session").isNotEqualTo(200);
 	}
@@ -79,6 +75,8 @@ class CommunityHealthBrowserTest extends BrowserTest {
 		countTopicsAndSignInAsStaff("A year on the trail", "Looking back.");
 		open("/staff/community?days=365");
 		assertThat(byId("health-weekly").getText()).contains("one row per week", "daily figures");
+		assertThat(byId("health-png").getText()).isEqualTo("Weekly charts as PNG");
+		assertIsPng(byId("health-png").getDomAttribute("href"));
 		assertAccessible();
 
 		HttpResponse<byte[]> csv = download(byId("health-csv").getDomAttribute("href"));
@@ -122,6 +120,15 @@ class CommunityHealthBrowserTest extends BrowserTest {
 		deleteCookies();
 		loginAs(staff.username(), TestData.PASSWORD);
 		return name;
+	}
+
+	/** Downloads the link with the browser's session and checks it is a PNG image. */
+	private void assertIsPng(String path) {
+		HttpResponse<byte[]> image = download(path);
+		assertThat(image.statusCode()).as(path).isEqualTo(200);
+		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+		assertThat(Arrays.copyOf(image.body(), 8)).as("PNG signature")
+			.isEqualTo(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
 	}
 
 	/** The cells of a figure's data table (hidden in its details), row by row. */
