@@ -1,7 +1,9 @@
 package com.rapport.community.health;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,6 +55,33 @@ public record HealthOverview(LocalDate from, LocalDate to, List<DayFigures> days
 	}
 
 	/**
+	 * The days' figures added up per ISO week, Monday to Sunday, for charts of long
+	 * periods. The first and the last week hold only the days of the period.
+	 * @return one entry per week, oldest first, each dated by the week's Monday (which
+	 * may fall before {@link #from()})
+	 */
+	public List<DayFigures> weeks() {
+		List<DayFigures> weeks = new ArrayList<>();
+		DayFigures week = null;
+		for (DayFigures day : this.days) {
+			LocalDate monday = day.day().with(DayOfWeek.MONDAY);
+			if (week != null && week.day().equals(monday)) {
+				week = week.plus(day);
+			}
+			else {
+				if (week != null) {
+					weeks.add(week);
+				}
+				week = new DayFigures(monday, day.newMembers(), day.topics(), day.replies(), day.flags());
+			}
+		}
+		if (week != null) {
+			weeks.add(week);
+		}
+		return weeks;
+	}
+
+	/**
 	 * One day's counts.
 	 *
 	 * @param day the day
@@ -76,6 +105,11 @@ public record HealthOverview(LocalDate from, LocalDate to, List<DayFigures> days
 				case "flags" -> this.flags;
 				default -> throw new IllegalArgumentException(figure);
 			};
+		}
+
+		DayFigures plus(DayFigures other) {
+			return new DayFigures(this.day, this.newMembers + other.newMembers, this.topics + other.topics,
+					this.replies + other.replies, this.flags + other.flags);
 		}
 
 	}

@@ -8,23 +8,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.rapport.community.CommunityIntegrationTest;
-import com.rapport.community.category.Access;
+import com.rapport.community.ReputationIntegrationTest;
 import com.rapport.community.member.Points;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.notification.Watching;
-import com.rapport.community.topic.AcceptedAnswers;
-import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.Reaction;
-import com.rapport.community.topic.Reactions;
 import com.rapport.community.topic.TopicRef;
-import com.rapport.community.topic.TopicService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,16 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ever going below zero. How posts earn the points is tested in
  * {@code PostPointsIntegrationTest}.
  */
-class BadgesLeaderboardAndRewardsIntegrationTest extends CommunityIntegrationTest {
-
-	@Autowired
-	TopicService topics;
-
-	@Autowired
-	Reactions reactions;
-
-	@Autowired
-	AcceptedAnswers answers;
+class BadgesLeaderboardAndRewardsIntegrationTest extends ReputationIntegrationTest {
 
 	@Autowired
 	Watching watching;
@@ -61,19 +46,14 @@ class BadgesLeaderboardAndRewardsIntegrationTest extends CommunityIntegrationTes
 	@Autowired
 	Points points;
 
-	@Autowired
-	JdbcClient jdbc;
-
 	@Test
 	void milestonesAwardEachBadgeOnceWithAThankYou() {
 		Viewer asker = verifiedMember();
 		Viewer helper = verifiedMember();
 		int firstPostsBefore = holders(Badge.FIRST_POST);
-		long category = newCategory(Access.ANYONE);
-		TopicRef topic = this.topics.startTopic(asker, new NewTopic(category, "Tent pole snapped", "What now?"));
-		this.topics.reply(helper, topic.id(), "A splint sleeve fixes it for the trip.", null);
-		this.topics.reply(helper, topic.id(), "And order a new section.", null);
-		long answer = postId(topic, 2);
+		TopicRef topic = question(asker, "Tent pole snapped", "What now?");
+		long answer = reply(helper, topic, "A splint sleeve fixes it for the trip.");
+		reply(helper, topic, "And order a new section.");
 		this.reactions.toggle(asker, answer, Reaction.LIKE);
 		this.answers.accept(asker, answer);
 
@@ -97,9 +77,7 @@ class BadgesLeaderboardAndRewardsIntegrationTest extends CommunityIntegrationTes
 	@Test
 	void tenLikesEarnTheirBadge() {
 		Viewer author = verifiedMember();
-		long category = newCategory(Access.ANYONE);
-		TopicRef topic = this.topics.startTopic(author, new NewTopic(category, "Photos of the lake", "Enjoy"));
-		long post = postId(topic, 1);
+		long post = postId(question(author, "Photos of the lake", "Enjoy"), 1);
 		for (int i = 0; i < 10; i++) {
 			assertThat(held(author)).doesNotContain(Badge.TEN_LIKES_RECEIVED);
 			this.reactions.toggle(verifiedMember(), post, Reaction.LIKE);

@@ -1,7 +1,6 @@
 package com.rapport.community.topic;
 
-import com.rapport.community.CommunityIntegrationTest;
-import com.rapport.community.category.Access;
+import com.rapport.community.ReputationIntegrationTest;
 import com.rapport.community.member.MemberService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Role;
@@ -9,7 +8,6 @@ import com.rapport.community.member.Viewer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,22 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * rewards built on these points are tested in
  * {@code BadgesLeaderboardAndRewardsIntegrationTest}.
  */
-class PostPointsIntegrationTest extends CommunityIntegrationTest {
-
-	@Autowired
-	TopicService topics;
-
-	@Autowired
-	Reactions reactions;
-
-	@Autowired
-	AcceptedAnswers answers;
+class PostPointsIntegrationTest extends ReputationIntegrationTest {
 
 	@Autowired
 	MemberService members;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	PostEditor editor;
@@ -46,12 +32,9 @@ class PostPointsIntegrationTest extends CommunityIntegrationTest {
 		Viewer asker = verifiedMember();
 		Viewer helper = verifiedMember();
 		Viewer other = verifiedMember();
-		long category = newCategory(Access.ANYONE);
-		TopicRef topic = this.topics.startTopic(asker, new NewTopic(category, "Zipper stuck again", "Help!"));
-		this.topics.reply(helper, topic.id(), "Use a bit of candle wax.", null);
-		this.topics.reply(other, topic.id(), "Or graphite.", null);
-		long helpful = postId(topic, 2);
-		long alternative = postId(topic, 3);
+		TopicRef topic = question(asker, "Zipper stuck again", "Help!");
+		long helpful = reply(helper, topic, "Use a bit of candle wax.");
+		long alternative = reply(other, topic, "Or graphite.");
 
 		assertThat(reputation(helper)).as("a point for the reply").isEqualTo(1);
 		assertThat(this.reactions.toggle(asker, helpful, Reaction.LIKE)).isTrue();
@@ -82,12 +65,9 @@ class PostPointsIntegrationTest extends CommunityIntegrationTest {
 		Viewer asker = verifiedMember();
 		Viewer helper = verifiedMember();
 		Viewer moderator = verifiedMember(Role.MODERATOR);
-		long category = newCategory(Access.ANYONE);
-		TopicRef topic = this.topics.startTopic(asker, new NewTopic(category, "Stuck zipper", "Help!"));
-		this.topics.reply(helper, topic.id(), "Candle wax.", null);
-		this.topics.reply(helper, topic.id(), "Or graphite from a pencil.", null);
-		long first = postId(topic, 2);
-		long second = postId(topic, 3);
+		TopicRef topic = question(asker, "Stuck zipper", "Help!");
+		long first = reply(helper, topic, "Candle wax.");
+		long second = reply(helper, topic, "Or graphite from a pencil.");
 		this.answers.accept(asker, second);
 		assertThat(reputation(helper)).isEqualTo(12);
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.rapport.community.health.CommunityHealth;
@@ -32,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The staff's picture of community health: members, activity, topics, replies and flags
  * per day, response times against the target, solved and unanswered topics, and the
  * sentiment of posts per category week by week, with the daily figures as CSV and PNG.
+ * Periods longer than {@link #DAILY_UP_TO} days are charted and tabled week by week (365
+ * bars and rows a figure are unreadable and slow to render); the CSV stays daily.
  */
 @Controller
 class CommunityHealthController {
@@ -39,6 +42,8 @@ class CommunityHealthController {
 	static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
 
 	static final int SENTIMENT_WEEKS = 8;
+
+	static final int DAILY_UP_TO = 90;
 
 	static final List<String> FIGURES = List.of("newMembers", "topics", "replies", "flags");
 
@@ -62,25 +67,33 @@ class CommunityHealthController {
 	String overview(@RequestParam(defaultValue = "30") int days, Viewer viewer, Model model) {
 		int period = PERIODS.contains(days) ? days : 30;
 		HealthOverview overview = this.health.overview(viewer, period);
+		List<HealthOverview.DayFigures> rows = rows(overview, period);
 		model.addAttribute("days", period);
 		model.addAttribute("periods", PERIODS);
 		model.addAttribute("figures", FIGURES);
 		model.addAttribute("health", overview);
-		model.addAttribute("max",
-				FIGURES.stream()
-					.collect(java.util.stream.Collectors.toMap((f) -> f,
-							(f) -> overview.days().stream().mapToInt((d) -> d.get(f)).max().orElse(0))));
+		model.addAttribute("weekly", period > DAILY_UP_TO);
+		model.addAttribute("rows", rows);
+		model.addAttribute("max", FIGURES.stream()
+			.collect(Collectors.toMap((f) -> f, (f) -> rows.stream().mapToInt((d) -> d.get(f)).max().orElse(0))));
 		model.addAttribute("sentiment", this.health.sentimentByCategory(viewer, SENTIMENT_WEEKS));
-		model.addAttribute("marks", marks(overview));
+		model.addAttribute("marks", marks(overview, rows));
 		return "staff/community";
 	}
 
-	/** Staff's events on the daily bars, at the x of their day's bar. */
-	private List<ChartMarks.Mark> marks(HealthOverview overview) {
-		List<LocalDate> shown = overview.days().stream().map(HealthOverview.DayFigures::day).toList();
+	/** The bars and table rows of the charts: days, or weeks over a long period. */
+	private static List<HealthOverview.DayFigures> rows(HealthOverview overview, int period) {
+		return (period > DAILY_UP_TO) ? overview.weeks() : overview.days();
+	}
+
+	/**
+	 * Staff's events of the period on the bars, at the x of their day's or week's bar.
+	 */
+	private List<ChartMarks.Mark> marks(HealthOverview overview, List<HealthOverview.DayFigures> rows) {
+		List<LocalDate> shown = rows.stream().map(HealthOverview.DayFigures::day).toList();
 		List<String> xs = IntStream.range(0, shown.size()).mapToObj((i) -> (i * 10 + 5) + "").toList();
 		return shown.isEmpty() ? List.of()
-				: ChartMarks.marks(shown, xs, this.annotations.between(shown.get(0), shown.get(shown.size() - 1)));
+				: ChartMarks.marks(shown, xs, this.annotations.between(overview.from(), overview.to()));
 	}
 
 	/**
@@ -91,14 +104,16 @@ class CommunityHealthController {
 	ResponseEntity<byte[]> png(@RequestParam(defaultValue = "30") int days, Viewer viewer, Locale locale) {
 		int period = PERIODS.contains(days) ? days : 30;
 		HealthOverview overview = this.health.overview(viewer, period);
+		List<HealthOverview.DayFigures> rows = rows(overview, period);
 		List<PeriodChart.Panel> panels = FIGURES.stream()
 			.map((f) -> PeriodChart.Panel.bars(this.messages.getMessage("health.figure." + f, null, locale),
-					overview.days().stream().map((d) -> (double) d.get(f)).toList(), Double.NaN))
+					rows.stream().map((d) -> (double) d.get(f)).toList(), Double.NaN))
 			.toList();
+		String span = (period > DAILY_UP_TO) ? "health.periodWeekly" : "health.period";
 		PeriodChart chart = new PeriodChart(this.messages.getMessage("health.title", null, locale),
-				this.messages.getMessage("health.period", new Object[] { overview.from(), overview.to() }, locale),
-				overview.days().stream().map((d) -> d.day().toString()).toList(), panels,
-				ChartMarks.markers(marks(overview)));
+				this.messages.getMessage(span, new Object[] { overview.from(), overview.to() }, locale),
+				rows.stream().map((d) -> d.day().toString()).toList(), panels,
+				ChartMarks.markers(marks(overview, rows)));
 		return this.images.png("community-" + overview.to() + ".png", chart, locale);
 	}
 

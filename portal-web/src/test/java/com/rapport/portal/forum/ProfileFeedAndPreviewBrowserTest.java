@@ -1,9 +1,13 @@
 package com.rapport.portal.forum;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 
 import com.rapport.community.category.Access;
@@ -18,14 +22,17 @@ import com.rapport.portal.support.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Profiles, Atom feeds and the composer's live preview.
+ * Profiles with their pictures, Atom feeds and the composer's live preview.
  */
 class ProfileFeedAndPreviewBrowserTest extends BrowserTest {
 
@@ -85,6 +92,41 @@ class ProfileFeedAndPreviewBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void aMemberUploadsAWebpPictureAndIsToldWhyOtherFilesAreRefused(@TempDir Path files) throws IOException {
+		Viewer member = member(Set.of());
+		// a lossless (VP8L) 24 x 24 WebP with transparency, made by
+		// src/test/resources/avatars/make-samples.sh
+		Path picture = Files.write(files.resolve("me.webp"), sample("lossless-alpha.webp"));
+		Path damaged = Files.write(files.resolve("cut-off.webp"), sample("truncated.webp"));
+		byte[] large = new byte[600 * 1024];
+		byte[] small = sample("lossy.webp");
+		System.arraycopy(small, 0, large, 0, small.length);
+		Path oversized = Files.write(files.resolve("large.webp"), large);
+
+		loginAs(member.username(), PASSWORD);
+		open("/account/profile");
+		assertThat(isPresent("img.avatar-large")).as("no picture yet").isFalse();
+		uploadPicture(picture);
+		assertThat(pageText()).contains("Your picture was saved.");
+		assertThat(find("img.avatar-large").getDomAttribute("src"))
+			.contains("/u/" + member.username() + "/avatar.png?v=1");
+		assertThat(shownWidth(find("img.avatar-large"))).as("the picture loads and is drawn").isEqualTo(24);
+		assertAccessible();
+
+		uploadPicture(damaged);
+		assertThat(find(".notice-error").getText())
+			.isEqualTo("This image is damaged or incomplete and could not be read; nothing was changed.");
+		uploadPicture(oversized);
+		assertThat(find(".notice-error").getText()).isEqualTo("This file is larger than 512 KB; nothing was changed.");
+		assertThat(find("img.avatar-large").getDomAttribute("src")).as("the earlier picture stays")
+			.contains("/avatar.png?v=1");
+		logout();
+
+		open("/u/" + member.username());
+		assertThat(shownWidth(find("img.avatar-large"))).as("others see it on the profile").isEqualTo(24);
+	}
+
+	@Test
 	void theComposerPreviewsSanitisedMarkdownAsTheMemberTypes() {
 		Viewer member = member(Set.of());
 		loginAs(member.username(), PASSWORD);
@@ -114,6 +156,27 @@ class ProfileFeedAndPreviewBrowserTest extends BrowserTest {
 				HttpRequest.newBuilder(URI.create(url("/c/" + this.publicSlug + ".atom"))).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(category.body()).contains("Trip reports", "Fjällräven Classic");
+	}
+
+	private void uploadPicture(Path file) {
+		byId("avatar").sendKeys(file.toAbsolutePath().toString());
+		clickAndWait(find("form[action='/account/avatar'] button[type=submit]"));
+	}
+
+	/** The width of the image as decoded by the browser, once it has loaded. */
+	private long shownWidth(WebElement image) {
+		return waitUntil((driver) -> {
+			Object width = ((JavascriptExecutor) driver)
+				.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : null", image);
+			return (width instanceof Number number && number.longValue() > 0) ? number.longValue() : null;
+		});
+	}
+
+	private static byte[] sample(String name) throws IOException {
+		try (InputStream in = ProfileFeedAndPreviewBrowserTest.class.getResourceAsStream("/avatars/" + name)) {
+			assertThat(in).as(name).isNotNull();
+			return in.readAllBytes();
+		}
 	}
 
 	private Viewer member(Set<Role> roles) {

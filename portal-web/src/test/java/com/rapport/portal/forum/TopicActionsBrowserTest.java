@@ -9,6 +9,8 @@ import com.rapport.community.member.Role;
 import com.rapport.community.member.Viewer;
 import com.rapport.community.topic.NewTopic;
 import com.rapport.community.topic.PostEditor;
+import com.rapport.community.topic.Reaction;
+import com.rapport.community.topic.Reactions;
 import com.rapport.community.topic.TopicRef;
 import com.rapport.community.topic.TopicService;
 import com.rapport.portal.support.BrowserTest;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A question gets answered: a mention and a notification, a like, a quote, the accepted
- * answer, an edit with its history, a delete a moderator restores.
+ * answer, a reaction given and taken back, an edit with its history, a delete a moderator
+ * restores.
  */
 class TopicActionsBrowserTest extends BrowserTest {
 
@@ -42,6 +46,9 @@ class TopicActionsBrowserTest extends BrowserTest {
 
 	@Autowired
 	PostEditor editor;
+
+	@Autowired
+	Reactions reactions;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -112,6 +119,39 @@ class TopicActionsBrowserTest extends BrowserTest {
 		open("/notifications");
 		assertThat(pageText()).contains("was accepted as the answer", "reacted to your post");
 		logout();
+	}
+
+	@Test
+	void aMemberReactsAndTakesTheReactionBackWhileVisitorsOnlySeeTheCounts() {
+		Viewer author = member(Set.of());
+		TopicRef topic = this.topics.startTopic(author,
+				new NewTopic(this.categoryId, "Wool or synthetic socks?", "For a week on the trail."));
+		this.reactions.toggle(member(Set.of()), firstPostId(topic), Reaction.THANKS);
+		Viewer reader = member(Set.of());
+
+		loginAs(reader.username(), PASSWORD);
+		open("/t/" + topic.slug() + "/" + topic.id());
+		assertThat(reaction("LIKE").getDomAttribute("aria-label")).isEqualTo("Like (0)");
+		assertThat(reaction("LIKE").getDomAttribute("aria-pressed")).isEqualTo("false");
+		clickAndWait(reaction("LIKE"));
+		assertThat(reaction("LIKE").getDomAttribute("aria-label")).isEqualTo("Like (1)");
+		assertThat(reaction("LIKE").getDomAttribute("aria-pressed")).as("shown as chosen").isEqualTo("true");
+		assertThat(reaction("LIKE").getDomAttribute("class")).contains("reacted");
+		assertThat(reaction("LIKE").getText()).contains("1");
+		assertThat(reaction("THANKS").getDomAttribute("aria-pressed")).as("another's reaction").isEqualTo("false");
+		assertAccessible();
+
+		clickAndWait(reaction("LIKE"));
+		assertThat(reaction("LIKE").getDomAttribute("aria-label")).isEqualTo("Like (0)");
+		assertThat(reaction("LIKE").getDomAttribute("aria-pressed")).isEqualTo("false");
+		assertThat(reaction("LIKE").getDomAttribute("class")).doesNotContain("reacted");
+		assertThat(reaction("THANKS").getDomAttribute("aria-label")).isEqualTo("Thanks (1)");
+		logout();
+
+		open("/t/" + topic.slug() + "/" + topic.id());
+		assertThat(findAll("#post-1 button.reaction")).as("a visitor gets no buttons").isEmpty();
+		assertThat(findAll("#post-1 .reactions .reaction")).extracting((r) -> r.getDomAttribute("aria-label"))
+			.containsExactly("Thanks (1)");
 	}
 
 	@Test
@@ -214,6 +254,11 @@ class TopicActionsBrowserTest extends BrowserTest {
 			.param(topic.id())
 			.query(Long.class)
 			.single();
+	}
+
+	/** The reaction button of the first post, of a signed-in member. */
+	private WebElement reaction(String kind) {
+		return find("#post-1 form.reactions button[value='" + kind + "']");
 	}
 
 	private Viewer member(Set<Role> roles) {

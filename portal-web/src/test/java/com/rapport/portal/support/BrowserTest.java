@@ -4,6 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +73,8 @@ public abstract class BrowserTest extends PortalIntegrationTest {
 
 	// generous: a loaded two-core machine can take seconds to render a page
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
@@ -237,6 +242,35 @@ public abstract class BrowserTest extends PortalIntegrationTest {
 	protected void deleteCookies() {
 		// WebDriver's deleteAllCookies only reaches the current page's domain
 		this.browser.driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
+	}
+
+	// downloads
+
+	/**
+	 * Fetches {@code path} (e.g. a page's CSV or PNG link) outside the browser but with
+	 * the browser's cookies of this site, so as the same signed-in visitor; redirects are
+	 * not followed.
+	 */
+	protected HttpResponse<byte[]> download(String path) {
+		String cookies = driver().manage()
+			.getCookies()
+			.stream()
+			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT);
+		if (!cookies.isEmpty()) {
+			request.header("Cookie", cookies);
+		}
+		try {
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while downloading " + path, ex);
+		}
 	}
 
 	// waiting
