@@ -65,8 +65,8 @@ class SurveyResultsPage {
 		LocalDate until = this.results.today().plusDays(1);
 		LocalDate from = until.minusDays(period.days());
 		ResultsCounts current = this.results.period(survey.id(), from, until);
-		ResultsCounts previous = this.results.period(survey.id(), from.minusDays(period.days()), from);
-		List<DayCount> daily = this.results.daily(survey.id(), period.bucketOf(from), until);
+		ResultsCounts previous = this.results.totals(survey.id(), from.minusDays(period.days()), from);
+		List<DayCount> daily = this.results.trend(survey.id(), period.bucketOf(from), until, period.monthly());
 		List<Annotation> events = this.annotations.between(period.bucketOf(from), until);
 		HiddenFieldRollups.HiddenBreakdown hidden = this.hiddenFields.period(survey.id(), from, until);
 		List<QuestionView> questions = new ArrayList<>();

@@ -5,20 +5,39 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 import com.rapport.survey.metrics.ScoreCounts;
 
 /**
- * The rollup counts of a period by question, bucket, channel, locale and device, with the
- * sums the metrics read, overall or for one channel, locale or device.
+ * The rollup counts of a period by question and bucket, overall and for each value of
+ * channel, locale and device, with the sums the metrics read.
  */
 public final class ResultsCounts {
 
+	private static final Slice ALL = new Slice(null, "");
+
 	private final Map<Cell, Long> cells = new HashMap<>();
 
-	void add(String questionKey, String bucket, String channel, String locale, String device, long count) {
-		this.cells.merge(new Cell(questionKey, bucket, channel, locale, device), count, Long::sum);
+	/**
+	 * Adds to the overall counts.
+	 * @param questionKey the question ('' for the funnel)
+	 * @param bucket the bucket
+	 * @param count the count
+	 */
+	void add(String questionKey, String bucket, long count) {
+		this.cells.merge(new Cell(ALL, questionKey, bucket), count, Long::sum);
+	}
+
+	/**
+	 * Adds to the counts of one value of a dimension.
+	 * @param dimension the dimension
+	 * @param value its value
+	 * @param questionKey the question ('' for the funnel)
+	 * @param bucket the bucket
+	 * @param count the count
+	 */
+	void add(Dimension dimension, String value, String questionKey, String bucket, long count) {
+		this.cells.merge(new Cell(new Slice(dimension, value), questionKey, bucket), count, Long::sum);
 	}
 
 	/**
@@ -26,13 +45,14 @@ public final class ResultsCounts {
 	 * @param questionKey the question
 	 * @param min the scale's lowest value
 	 * @param max the scale's highest value
-	 * @param filter which cells count (see {@link #all()}, {@link #channel(String)} …)
+	 * @param filter which counts (see {@link #all()}, {@link #where})
 	 * @return the counts
 	 */
-	public ScoreCounts scores(String questionKey, int min, int max, Predicate<Cell> filter) {
+	public ScoreCounts scores(String questionKey, int min, int max, Slice filter) {
 		ScoreCounts scores = ScoreCounts.empty(min, max);
 		this.cells.forEach((cell, count) -> {
-			if (cell.questionKey().equals(questionKey) && cell.bucket().startsWith("v") && filter.test(cell)) {
+			if (cell.questionKey().equals(questionKey) && cell.bucket().startsWith("v")
+					&& cell.slice().equals(filter)) {
 				scores.add(Integer.parseInt(cell.bucket().substring(1)), count);
 			}
 		});
@@ -42,13 +62,14 @@ public final class ResultsCounts {
 	/**
 	 * Picks per option of a choice question (0 for "Other").
 	 * @param questionKey the question
-	 * @param filter which cells count
+	 * @param filter which counts
 	 * @return picks by option number
 	 */
-	public Map<Integer, Long> picks(String questionKey, Predicate<Cell> filter) {
+	public Map<Integer, Long> picks(String questionKey, Slice filter) {
 		Map<Integer, Long> picks = new HashMap<>();
 		this.cells.forEach((cell, count) -> {
-			if (cell.questionKey().equals(questionKey) && cell.bucket().startsWith("c") && filter.test(cell)) {
+			if (cell.questionKey().equals(questionKey) && cell.bucket().startsWith("c")
+					&& cell.slice().equals(filter)) {
 				picks.merge(Integer.parseInt(cell.bucket().substring(1)), count, Long::sum);
 			}
 		});
@@ -71,10 +92,10 @@ public final class ResultsCounts {
 	/**
 	 * Answers of a question in completed responses.
 	 * @param questionKey the question
-	 * @param filter which cells count
+	 * @param filter which counts
 	 * @return the count
 	 */
-	public long answered(String questionKey, Predicate<Cell> filter) {
+	public long answered(String questionKey, Slice filter) {
 		return count(questionKey, RollupCounts.ANSWERED, filter);
 	}
 
@@ -109,35 +130,54 @@ public final class ResultsCounts {
 	 */
 	public Set<String> values(Dimension dimension) {
 		Set<String> values = new TreeSet<>();
-		this.cells.keySet().forEach((cell) -> values.add(dimension.of(cell)));
+		this.cells.keySet().forEach((cell) -> {
+			if (cell.slice().dimension() == dimension) {
+				values.add(cell.slice().value());
+			}
+		});
 		values.remove("");
 		return values;
 	}
 
-	private long count(String questionKey, String bucket, Predicate<Cell> filter) {
+	private long count(String questionKey, String bucket, Slice filter) {
 		long total = 0;
 		for (Map.Entry<Cell, Long> entry : this.cells.entrySet()) {
 			Cell cell = entry.getKey();
-			if (cell.questionKey().equals(questionKey) && cell.bucket().equals(bucket) && filter.test(cell)) {
+			if (cell.questionKey().equals(questionKey) && cell.bucket().equals(bucket) && cell.slice().equals(filter)) {
 				total += entry.getValue();
 			}
 		}
 		return total;
 	}
 
-	/** Every cell. */
-	public static Predicate<Cell> all() {
-		return (cell) -> true;
+	/** The overall counts. */
+	public static Slice all() {
+		return ALL;
 	}
 
 	/**
-	 * The cells of one value of a dimension.
+	 * The counts of one value of a dimension.
 	 * @param dimension the dimension
 	 * @param value its value
 	 * @return the filter
 	 */
-	public static Predicate<Cell> where(Dimension dimension, String value) {
-		return (cell) -> dimension.of(cell).equals(value);
+	public static Slice where(Dimension dimension, String value) {
+		return new Slice(dimension, value);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return (other instanceof ResultsCounts counts) && counts.cells.equals(this.cells);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.cells.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.cells.toString();
 	}
 
 	/** The dimensions a period breaks down by. */
@@ -148,28 +188,27 @@ public final class ResultsCounts {
 		/** The language shown. */
 		LOCALE,
 		/** The device class. */
-		DEVICE;
+		DEVICE
 
-		String of(Cell cell) {
-			return switch (this) {
-				case CHANNEL -> cell.channel();
-				case LOCALE -> cell.locale();
-				case DEVICE -> cell.device();
-			};
-		}
+	}
 
+	/**
+	 * Which counts: overall ({@code dimension} null) or of one value of a dimension.
+	 *
+	 * @param dimension the dimension, or null for the overall counts
+	 * @param value its value
+	 */
+	public record Slice(Dimension dimension, String value) {
 	}
 
 	/**
 	 * One group of the rollup counts.
 	 *
+	 * @param slice overall or one value of a dimension
 	 * @param questionKey the question ('' for the funnel)
 	 * @param bucket the bucket
-	 * @param channel the channel
-	 * @param locale the locale
-	 * @param device the device
 	 */
-	public record Cell(String questionKey, String bucket, String channel, String locale, String device) {
+	record Cell(Slice slice, String questionKey, String bucket) {
 	}
 
 }

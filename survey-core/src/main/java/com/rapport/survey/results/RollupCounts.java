@@ -1,6 +1,8 @@
 package com.rapport.survey.results;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,9 +10,10 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Increments to the rollup table, collected in key order so that every transaction locks
+ * Increments to the rollup tables, collected in key order so that every transaction locks
  * its rows in the same order; the live updates and the rebuild derive their buckets from
- * the same methods, so both give the same counts.
+ * the same methods, so both give the same counts, and the coarse tables are derived from
+ * the fine table's keys in the same write, so none disagrees with another.
  */
 final class RollupCounts {
 
@@ -27,6 +30,18 @@ final class RollupCounts {
 	static final String REACHED = "r";
 
 	private static final int BATCH = 500;
+
+	/** Orders the keys of the coarse tables column by column, as their primary keys. */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static final Comparator<List<Object>> KEY_ORDER = (a, b) -> {
+		for (int i = 0; i < a.size(); i++) {
+			int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+			if (c != 0) {
+				return c;
+			}
+		}
+		return 0;
+	};
 
 	private final TreeMap<Key, Long> counts = new TreeMap<>();
 
@@ -56,30 +71,86 @@ final class RollupCounts {
 		return this.counts;
 	}
 
-	/** Adds the counts to the table (one upsert per batch of rows). */
+	/**
+	 * Adds the counts to the fine table and, derived from the same keys, to the coarse
+	 * ones (totals and one dimension at a time, per day, week and month): one upsert per
+	 * batch of rows, every table in key order and the tables always in the same order.
+	 */
 	void writeTo(JdbcClient jdbc) {
-		var entries = List.copyOf(this.counts.entrySet());
+		upsert(jdbc, "survey_rollup (survey_id, day, question_key, channel, locale, device, bucket, answers)",
+				this.counts);
+		TreeMap<List<Object>, Long> totals = new TreeMap<>(KEY_ORDER);
+		TreeMap<List<Object>, Long> dimensions = new TreeMap<>(KEY_ORDER);
+		this.counts.forEach((key, n) -> {
+			for (RollupSpan span : RollupSpan.values()) {
+				String code = span.code();
+				LocalDate first = span.firstDayOf(key.day());
+				totals.merge(List.of(key.surveyId(), code, first, key.questionKey(), key.bucket()), n, Long::sum);
+				for (ResultsCounts.Dimension dimension : ResultsCounts.Dimension.values()) {
+					String value = key.dimensions().of(dimension);
+					if (!value.isEmpty()) {
+						dimensions.merge(List.of(key.surveyId(), code, first, dimension.name(), value,
+								key.questionKey(), key.bucket()), n, Long::sum);
+					}
+				}
+			}
+		});
+		upsert(jdbc, "survey_total_rollup (survey_id, span, first_day, question_key, bucket, answers)", totals);
+		upsert(jdbc, "survey_dimension_rollup (survey_id, span, first_day, dimension, dimension_value, question_key, "
+				+ "bucket, answers)", dimensions);
+	}
+
+	/**
+	 * Deletes the rows of one key left at zero by a move between buckets (a rebuild would
+	 * not write them), in every table.
+	 * @param jdbc the database
+	 * @param key the emptied key of the fine table
+	 */
+	static void deleteEmptied(JdbcClient jdbc, Key key) {
+		jdbc.sql("DELETE FROM survey_rollup WHERE survey_id = ? AND day = ? AND question_key = ? AND channel = ? "
+				+ "AND locale = ? AND device = ? AND bucket = ? AND answers = 0")
+			.params(key.surveyId(), key.day(), key.questionKey(), key.channel(), key.locale(), key.device(),
+					key.bucket())
+			.update();
+		for (RollupSpan span : RollupSpan.values()) {
+			LocalDate first = span.firstDayOf(key.day());
+			jdbc.sql("DELETE FROM survey_total_rollup WHERE survey_id = ? AND span = ? AND first_day = ? "
+					+ "AND question_key = ? AND bucket = ? AND answers = 0")
+				.params(key.surveyId(), span.code(), first, key.questionKey(), key.bucket())
+				.update();
+			jdbc.sql("DELETE FROM survey_dimension_rollup WHERE survey_id = ? AND span = ? AND first_day = ? "
+					+ "AND question_key = ? AND bucket = ? AND answers = 0")
+				.params(key.surveyId(), span.code(), first, key.questionKey(), key.bucket())
+				.update();
+		}
+	}
+
+	private static void upsert(JdbcClient jdbc, String table, Map<? extends Object, Long> rows) {
+		var entries = List.copyOf(rows.entrySet());
 		for (int from = 0; from < entries.size(); from += BATCH) {
 			var batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
-			StringBuilder sql = new StringBuilder("INSERT INTO survey_rollup (survey_id, day, question_key, channel, "
-					+ "locale, device, bucket, answers) VALUES ");
-			Object[] params = new Object[batch.size() * 8];
-			for (int i = 0; i < batch.size(); i++) {
-				sql.append((i == 0) ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)");
-				Key key = batch.get(i).getKey();
-				int p = i * 8;
-				params[p] = key.surveyId();
-				params[p + 1] = key.day();
-				params[p + 2] = key.questionKey();
-				params[p + 3] = key.channel();
-				params[p + 4] = key.locale();
-				params[p + 5] = key.device();
-				params[p + 6] = key.bucket();
-				params[p + 7] = batch.get(i).getValue();
+			List<Object> params = new ArrayList<>();
+			String row = null;
+			for (var entry : batch) {
+				List<?> columns = columns(entry.getKey());
+				params.addAll(columns);
+				params.add(entry.getValue());
+				row = (row != null) ? row : "(" + SurveyResults.placeholders(columns.size() + 1) + ")";
 			}
-			sql.append(" ON DUPLICATE KEY UPDATE answers = answers + VALUES(answers)");
-			jdbc.sql(sql.toString()).params(params).update();
+			String values = String.join(", ", java.util.Collections.nCopies(batch.size(), row));
+			jdbc.sql("INSERT INTO " + table + " VALUES " + values
+					+ " ON DUPLICATE KEY UPDATE answers = answers + VALUES(answers)")
+				.params(params)
+				.update();
 		}
+	}
+
+	private static List<?> columns(Object key) {
+		if (key instanceof Key fine) {
+			return List.of(fine.surveyId(), fine.day(), fine.questionKey(), fine.channel(), fine.locale(),
+					fine.device(), fine.bucket());
+		}
+		return (List<?>) key;
 	}
 
 	/**
@@ -93,6 +164,14 @@ final class RollupCounts {
 
 		static final Dimensions UNKNOWN = new Dimensions("", "", "");
 
+		String of(ResultsCounts.Dimension dimension) {
+			return switch (dimension) {
+				case CHANNEL -> this.channel;
+				case LOCALE -> this.locale;
+				case DEVICE -> this.device;
+			};
+		}
+
 	}
 
 	/**
@@ -100,6 +179,10 @@ final class RollupCounts {
 	 */
 	record Key(long surveyId, LocalDate day, String questionKey, String channel, String locale, String device,
 			String bucket) implements Comparable<Key> {
+
+		Dimensions dimensions() {
+			return new Dimensions(this.channel, this.locale, this.device);
+		}
 
 		@Override
 		public int compareTo(Key other) {

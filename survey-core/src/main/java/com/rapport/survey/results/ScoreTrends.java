@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 /**
  * The headline scores of the staff overview: NPS, CES and CSAT over every survey that
  * asks them, for the last 30 days with their margins, and week by week for the
- * sparklines. Read from the rollup table (one grouped query over the weeks shown,
- * whatever the number of responses) and kept for {@link #KEPT}, since a minute-old
- * overview is as good as a fresh one and the rollups only ever grow.
+ * sparklines. Read from the day rows of the rollup without dimensions (one grouped query
+ * over the weeks shown, whatever the number of responses) and kept for {@link #KEPT},
+ * since a minute-old overview is as good as a fresh one and the rollups only ever grow.
  */
 @Service
 public class ScoreTrends {
@@ -92,14 +92,14 @@ public class ScoreTrends {
 			headline.add(ScoreCounts.empty(h.type().min(), h.type().max()));
 		}
 		this.jdbc.sql("""
-				SELECT r.day, q.question_type, r.bucket, SUM(r.answers)
-				FROM survey_rollup r
+				SELECT r.first_day, q.question_type, r.bucket, SUM(r.answers)
+				FROM survey_total_rollup r
 				JOIN (SELECT DISTINCT survey_id, question_key, question_type FROM survey_question
 				      WHERE question_type IN ('NPS', 'CES', 'CSAT')) q
 				  ON q.survey_id = r.survey_id AND q.question_key = r.question_key
-				WHERE r.day >= ? AND r.day <= ? AND r.bucket LIKE 'v%'
-				GROUP BY r.day, q.question_type, r.bucket
-				""").params(from, today).query((rs) -> {
+				WHERE r.span = ? AND r.first_day >= ? AND r.first_day <= ? AND r.bucket LIKE 'v%'
+				GROUP BY r.first_day, q.question_type, r.bucket
+				""").params(RollupSpan.DAY.code(), from, today).query((rs) -> {
 			LocalDate day = rs.getObject(1, LocalDate.class);
 			int metric = index(QuestionType.valueOf(rs.getString(2)));
 			int value = Integer.parseInt(rs.getString(3).substring(1));

@@ -155,10 +155,11 @@ public class SentimentCorrections {
 	 */
 	@PreAuthorize("hasRole('STAFF')")
 	public Accuracy accuracy(long surveyId) {
+		// the month rows hold every day once: a few rows per month of the survey
 		long analysed = this.jdbc.sql("""
-				SELECT COALESCE(SUM(answers), 0) FROM survey_rollup
-				WHERE survey_id = ? AND bucket IN ('s:POSITIVE', 's:NEUTRAL', 's:NEGATIVE')
-				""").param(surveyId).query(Long.class).single();
+				SELECT COALESCE(SUM(answers), 0) FROM survey_total_rollup
+				WHERE survey_id = ? AND span = ? AND bucket IN ('s:POSITIVE', 's:NEUTRAL', 's:NEGATIVE')
+				""").params(surveyId, RollupSpan.MONTH.code()).query(Long.class).single();
 		List<Correction> corrections = new ArrayList<>(this.jdbc.sql("""
 				SELECT analyser_label, corrected_label, COUNT(*) FROM sentiment_correction
 				WHERE survey_id = ? AND analyser_label <> corrected_label

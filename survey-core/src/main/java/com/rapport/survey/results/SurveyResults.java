@@ -11,8 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The read model of a survey's results page: counts from the rollup table for a period
- * (by channel, locale and device, or by day) and the open-text answers, paged by keyset.
+ * The read model of a survey's results page: counts from the coarse rollup tables for a
+ * period (overall and by channel, locale and device, or span by span for a trend), read
+ * as whole months, weeks and days so a year is a few thousand rows, and the open-text
+ * answers, paged by keyset.
  */
 @Service
 public class SurveyResults {
@@ -37,49 +39,86 @@ public class SurveyResults {
 	}
 
 	/**
-	 * The counts of a period by question, bucket, channel, locale and device.
+	 * The counts of a period by question and bucket, overall and per value of channel,
+	 * locale and device (for the breakdowns).
 	 * @param surveyId the survey
 	 * @param from the first day
 	 * @param until the day after the last
 	 * @return the counts
 	 */
 	public ResultsCounts period(long surveyId, LocalDate from, LocalDate until) {
-		ResultsCounts counts = new ResultsCounts();
-		this.jdbc.sql("""
-				SELECT question_key, bucket, channel, locale, device, SUM(answers) FROM survey_rollup
-				WHERE survey_id = ? AND day >= ? AND day < ?
-				GROUP BY question_key, bucket, channel, locale, device
-				""").params(surveyId, from, until).query((rs, n) -> {
-			counts.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					rs.getLong(6));
-			return null;
-		}).list();
+		ResultsCounts counts = totals(surveyId, from, until);
+		List<Object> params = new ArrayList<>(List.of(surveyId));
+		String spans = RollupSpan.condition(RollupSpan.cover(from, until, true), params);
+		this.jdbc
+			.sql("SELECT dimension, dimension_value, question_key, bucket, SUM(answers) "
+					+ "FROM survey_dimension_rollup WHERE survey_id = ? AND " + spans
+					+ " GROUP BY dimension, dimension_value, question_key, bucket")
+			.params(params)
+			.query((rs, n) -> {
+				counts.add(ResultsCounts.Dimension.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+						rs.getString(4), rs.getLong(5));
+				return null;
+			})
+			.list();
 		return counts;
 	}
 
 	/**
-	 * The counts of every day so far (a poll's results).
+	 * The overall counts of a period by question and bucket, without the breakdowns (the
+	 * previous period of a comparison).
+	 * @param surveyId the survey
+	 * @param from the first day
+	 * @param until the day after the last
+	 * @return the counts
+	 */
+	public ResultsCounts totals(long surveyId, LocalDate from, LocalDate until) {
+		List<Object> params = new ArrayList<>(List.of(surveyId));
+		String spans = RollupSpan.condition(RollupSpan.cover(from, until, true), params);
+		return totals("survey_id = ? AND " + spans, params);
+	}
+
+	/**
+	 * The overall counts of every day so far (a poll's results): the survey's month rows,
+	 * which hold every day once.
 	 * @param surveyId the survey
 	 * @return the counts
 	 */
 	public ResultsCounts allTime(long surveyId) {
-		return period(surveyId, LocalDate.of(2000, 1, 1), today().plusDays(2));
+		return totals("survey_id = ? AND span = ?", List.of(surveyId, RollupSpan.MONTH.code()));
+	}
+
+	private ResultsCounts totals(String condition, List<Object> params) {
+		ResultsCounts counts = new ResultsCounts();
+		this.jdbc
+			.sql("SELECT question_key, bucket, SUM(answers) FROM survey_total_rollup WHERE " + condition
+					+ " GROUP BY question_key, bucket")
+			.params(params)
+			.query((rs, n) -> {
+				counts.add(rs.getString(1), rs.getString(2), rs.getLong(3));
+				return null;
+			})
+			.list();
+		return counts;
 	}
 
 	/**
-	 * The counts of a period by day, question and bucket.
+	 * The counts of a period by question and bucket for a trend, read as whole weeks and
+	 * days (a weekly trend) or as whole months, weeks within a month and days (a monthly
+	 * one), so that each span falls in one bucket of the trend.
 	 * @param surveyId the survey
 	 * @param from the first day
 	 * @param until the day after the last
-	 * @return one row per day, question and bucket, by day
+	 * @param months whether the trend is by month (else by week)
+	 * @return one row per span, question and bucket, by the span's first day
 	 */
-	public List<DayCount> daily(long surveyId, LocalDate from, LocalDate until) {
-		return this.jdbc.sql("""
-				SELECT day, question_key, bucket, SUM(answers) FROM survey_rollup
-				WHERE survey_id = ? AND day >= ? AND day < ? AND question_key <> ''
-				GROUP BY day, question_key, bucket ORDER BY day
-				""")
-			.params(surveyId, from, until)
+	public List<DayCount> trend(long surveyId, LocalDate from, LocalDate until, boolean months) {
+		List<Object> params = new ArrayList<>(List.of(surveyId));
+		String spans = RollupSpan.condition(RollupSpan.cover(from, until, months), params);
+		return this.jdbc
+			.sql("SELECT first_day, question_key, bucket, answers FROM survey_total_rollup WHERE survey_id = ? AND "
+					+ spans + " AND question_key <> '' ORDER BY first_day")
+			.params(params)
 			.query((rs, n) -> new DayCount(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
 					rs.getLong(4)))
 			.list();
@@ -187,9 +226,9 @@ public class SurveyResults {
 	}
 
 	/**
-	 * The count of one bucket on one day.
+	 * The count of one bucket in one span of days.
 	 *
-	 * @param day the day
+	 * @param day the span's first day
 	 * @param questionKey the question
 	 * @param bucket the bucket
 	 * @param count the count

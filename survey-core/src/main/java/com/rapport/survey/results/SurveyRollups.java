@@ -24,10 +24,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the survey rollup table up to date: each event adds to its counts in the
- * transaction that stores it, so the results page never aggregates raw answers. Days are
- * counted in the brand's time zone ({@code rapport.time-zone}, UTC by default). Counts
- * are never decremented: deleting responses later (privacy, retention) leaves them.
+ * Keeps the survey rollup tables up to date (the fine one per day and combination of
+ * channel, locale and device, and the coarse ones the results page reads, all written by
+ * {@link RollupCounts}): each event adds to their counts in the transaction that stores
+ * it, so the results page never aggregates raw answers. Days are counted in the brand's
+ * time zone ({@code rapport.time-zone}, UTC by default). Counts are never decremented:
+ * deleting responses later (privacy, retention) leaves them.
  */
 @Service
 public class SurveyRollups {
@@ -226,12 +228,8 @@ public class SurveyRollups {
 		counts.add(response.surveyId(), questionKey, day, response.dims(), "s:" + to, 1);
 		counts.writeTo(this.jdbc);
 		// a bucket emptied by the move goes, as a rebuild would not write it
-		this.jdbc
-			.sql("DELETE FROM survey_rollup WHERE survey_id = ? AND day = ? AND question_key = ? AND channel = ? "
-					+ "AND locale = ? AND device = ? AND bucket = ? AND answers = 0")
-			.params(response.surveyId(), day, questionKey, response.dims().channel(), response.dims().locale(),
-					response.dims().device(), "s:" + from)
-			.update();
+		RollupCounts.deleteEmptied(this.jdbc, new RollupCounts.Key(response.surveyId(), day, questionKey,
+				response.dims().channel(), response.dims().locale(), response.dims().device(), "s:" + from));
 	}
 
 	/**
@@ -251,12 +249,15 @@ public class SurveyRollups {
 
 	private long rebuild(long surveyId) {
 		long started = System.nanoTime();
-		// deleting first locks the survey's rollup rows: responses completing meanwhile
-		// wait
-		// for the rebuild to commit and then add to its counts, so none is lost
-		this.jdbc.sql("DELETE FROM survey_rollup WHERE survey_id = ? AND NOT (question_key = '' AND bucket = ?)")
-			.params(surveyId, RollupCounts.SHOWN)
-			.update();
+		// deleting first locks the survey's rollup rows (the fine and the coarse tables):
+		// responses completing meanwhile wait for the rebuild to commit and then add to
+		// its
+		// counts, so none is lost
+		for (String table : List.of("survey_rollup", "survey_total_rollup", "survey_dimension_rollup")) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE survey_id = ? AND NOT (question_key = '' AND bucket = ?)")
+				.params(surveyId, RollupCounts.SHOWN)
+				.update();
+		}
 		RollupCounts counts = new RollupCounts();
 		long after = 0;
 		long read = 0;

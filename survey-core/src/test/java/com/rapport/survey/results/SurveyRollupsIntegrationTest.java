@@ -298,10 +298,10 @@ class SurveyRollupsIntegrationTest {
 	}
 
 	private void rollup(long surveyId, String questionKey, String day, String bucket, long answers) {
-		this.jdbc.sql("""
-				INSERT INTO survey_rollup (survey_id, question_key, day, channel, locale, device, bucket, answers)
-				VALUES (?, ?, ?, 'LINK', 'en', 'DESKTOP', ?, ?)
-				""").params(surveyId, questionKey, LocalDate.parse(day), bucket, answers).update();
+		RollupCounts counts = new RollupCounts();
+		counts.add(surveyId, questionKey, LocalDate.parse(day), new RollupCounts.Dimensions("LINK", "en", "DESKTOP"),
+				bucket, answers);
+		counts.writeTo(this.jdbc);
 	}
 
 	private List<String> rows(long surveyId) {
