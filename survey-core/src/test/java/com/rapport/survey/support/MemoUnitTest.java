@@ -1,13 +1,11 @@
 package com.rapport.survey.support;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.rapport.survey.SurveyTestApplication.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +14,7 @@ class MemoUnitTest {
 
 	private static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
 
-	private final SettableClock clock = new SettableClock();
+	private final MutableClock clock = new MutableClock(START);
 
 	private final Memo<String> memo = new Memo<>(this.clock, Duration.ofMinutes(1));
 
@@ -25,9 +23,9 @@ class MemoUnitTest {
 	@Test
 	void keepsTheValueForItsTimeToLiveAndComputesItAgainAfter() {
 		assertThat(get()).isEqualTo("as of " + START);
-		this.clock.now = START.plusSeconds(59);
+		this.clock.advance(Duration.ofSeconds(59));
 		assertThat(get()).as("kept").isEqualTo("as of " + START);
-		this.clock.now = START.plusSeconds(60);
+		this.clock.advance(Duration.ofSeconds(1));
 		assertThat(get()).as("a minute old: computed again").isEqualTo("as of " + START.plusSeconds(60));
 		assertThat(this.computedAt).containsExactly(START, START.plusSeconds(60));
 	}
@@ -35,7 +33,7 @@ class MemoUnitTest {
 	@Test
 	void aClockSetBackComputesTheValueAgain() {
 		get();
-		this.clock.now = START.minusSeconds(1);
+		this.clock.advance(Duration.ofSeconds(-1));
 		assertThat(get()).isEqualTo("as of " + START.minusSeconds(1));
 		assertThat(this.computedAt).containsExactly(START, START.minusSeconds(1));
 	}
@@ -45,27 +43,6 @@ class MemoUnitTest {
 			this.computedAt.add(now);
 			return "as of " + now;
 		});
-	}
-
-	private static final class SettableClock extends Clock {
-
-		private volatile Instant now = START;
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
