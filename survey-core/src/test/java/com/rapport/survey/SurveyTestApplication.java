@@ -27,7 +27,7 @@ public class SurveyTestApplication {
 
 		private volatile Instant now;
 
-		MutableClock(Instant start) {
+		public MutableClock(Instant start) {
 			this.now = start;
 		}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import com.rapport.community.member.Viewer;
 import com.rapport.survey.sentiment.RisingTerms;
 import com.rapport.survey.sentiment.RisingTerms.RisingTerm;
+import com.rapport.survey.support.Memo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,13 +38,11 @@ public class WhatHurts {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	private volatile Kept kept;
+	private final Memo<Report> kept;
 
 	WhatHurts(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.clock = clock;
+		this.kept = new Memo<>(clock, KEPT);
 	}
 
 	/**
@@ -56,14 +55,7 @@ public class WhatHurts {
 		if (viewer == null || !viewer.isStaff()) {
 			throw new AccessDeniedException("Staff only");
 		}
-		Instant now = this.clock.instant();
-		Kept current = this.kept;
-		if (current != null && !now.isBefore(current.at()) && now.isBefore(current.at().plus(KEPT))) {
-			return current.report();
-		}
-		Report report = compute(now);
-		this.kept = new Kept(report, now);
-		return report;
+		return this.kept.get(this::compute);
 	}
 
 	Report compute(Instant now) {
@@ -117,9 +109,6 @@ public class WhatHurts {
 	 * @param worst the lowest score among them
 	 */
 	public record AngryTopic(long topicId, String slug, String title, int negatives, double worst) {
-	}
-
-	private record Kept(Report report, Instant at) {
 	}
 
 }

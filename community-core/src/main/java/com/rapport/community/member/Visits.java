@@ -3,17 +3,14 @@ package com.rapport.community.member;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.rapport.survey.support.WriteBehind;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,9 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Visits {
 
-	private static final Logger log = LoggerFactory.getLogger(Visits.class);
-
-	private final Map<Long, LocalDate> pending = new ConcurrentHashMap<>();
+	// the later day wins: a member noted yesterday and today is written for today
+	private final WriteBehind<Long, LocalDate> pending = new WriteBehind<>("Visits", (a, b) -> a.isAfter(b) ? a : b,
+			Comparator.naturalOrder());
 
 	// members already written for the day, so repeated views cost nothing
 	private final Map<Long, LocalDate> written = new ConcurrentHashMap<>();
@@ -58,7 +55,7 @@ public class Visits {
 	public void seen(long memberId) {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.zone);
 		if (!today.equals(this.written.get(memberId))) {
-			this.pending.put(memberId, today);
+			this.pending.add(memberId, today);
 		}
 	}
 
@@ -67,23 +64,10 @@ public class Visits {
 	 */
 	@Scheduled(fixedDelayString = "${rapport.visits.flush-interval:10s}")
 	public void flush() {
-		Set<Long> members = this.pending.keySet();
-		for (Iterator<Long> it = members.iterator(); it.hasNext();) {
-			Long memberId = it.next();
-			LocalDate day = this.pending.remove(memberId);
-			if (day == null) {
-				continue;
-			}
-			try {
-				this.transactions.executeWithoutResult((status) -> record(memberId, day));
-				this.written.put(memberId, day);
-			}
-			catch (DataAccessException ex) {
-				this.pending.putIfAbsent(memberId, day);
-				log.warn("Visits not saved yet: {}", ex.getClass().getSimpleName());
-				return;
-			}
-		}
+		this.pending.flushEach((seen) -> {
+			this.transactions.executeWithoutResult((status) -> record(seen.key(), seen.value()));
+			this.written.put(seen.key(), seen.value());
+		});
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.zone);
 		this.written.values().removeIf((day) -> day.isBefore(today));
 	}

@@ -1,29 +1,25 @@
 package com.rapport.community.topic;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Comparator;
 
+import com.rapport.survey.support.WriteBehind;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts topic views in memory and adds them to the database every few seconds in one
- * batch, so reading a topic never waits for a write. Each node flushes its own counts; at
- * most a few seconds of views are lost if a node crashes.
+ * Counts topic views in memory and adds them to the database every few seconds, so
+ * reading a topic never waits for a write. Each node flushes its own counts; at most a
+ * few seconds of views are lost if a node crashes.
  */
 @Component
 public class ViewCounter {
 
-	private static final Logger log = LoggerFactory.getLogger(ViewCounter.class);
-
-	private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
+	// in topic order, so two nodes flushing at once lock the topic rows in the same order
+	private final WriteBehind<Long, Long> pending = new WriteBehind<>("Topic views", Long::sum,
+			Comparator.naturalOrder());
 
 	private final JdbcClient jdbc;
 
@@ -36,7 +32,7 @@ public class ViewCounter {
 	 * @param topicId the topic viewed
 	 */
 	public void countView(long topicId) {
-		this.pending.computeIfAbsent(topicId, (id) -> new LongAdder()).increment();
+		this.pending.add(topicId, 1L);
 	}
 
 	/**
@@ -44,24 +40,9 @@ public class ViewCounter {
 	 */
 	@Scheduled(fixedDelayString = "${rapport.views.flush-interval:5s}")
 	public void flush() {
-		for (Long topicId : this.pending.keySet()) {
-			LongAdder adder = this.pending.remove(topicId);
-			long views = (adder != null) ? adder.sum() : 0;
-			if (views == 0) {
-				continue;
-			}
-			try {
-				this.jdbc.sql("UPDATE topic SET view_count = view_count + ? WHERE id = ?")
-					.params(views, topicId)
-					.update();
-			}
-			catch (DataAccessException ex) {
-				// keep them for the next flush
-				this.pending.computeIfAbsent(topicId, (id) -> new LongAdder()).add(views);
-				log.warn("Topic views not saved yet: {}", ex.getClass().getSimpleName());
-				return;
-			}
-		}
+		this.pending.flushEach((views) -> this.jdbc.sql("UPDATE topic SET view_count = view_count + ? WHERE id = ?")
+			.params(views.value(), views.key())
+			.update());
 	}
 
 	@PreDestroy

@@ -4,18 +4,13 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.rapport.survey.support.WriteBehind;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,8 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EngagementCounts {
 
-	private static final Logger log = LoggerFactory.getLogger(EngagementCounts.class);
-
 	static final String UPSERT = "INSERT INTO engagement_day (day, metric, channel, total) VALUES (?, ?, ?, ?) "
 			+ "ON DUPLICATE KEY UPDATE total = total + VALUES(total)";
 
@@ -41,7 +34,7 @@ public class EngagementCounts {
 		.thenComparing((Key key) -> key.metric().column())
 		.thenComparing(Key::channel);
 
-	private final Map<Key, Long> pending = new ConcurrentHashMap<>();
+	private final WriteBehind<Key, Long> pending = new WriteBehind<>("Engagement counts", Long::sum, KEY_ORDER);
 
 	private final JdbcTemplate jdbc;
 
@@ -81,8 +74,9 @@ public class EngagementCounts {
 	 * @param n how many
 	 */
 	void count(LocalDate day, Metric metric, String channel, long n) {
-		// merge is atomic per key, and flush removes a key atomically: nothing is lost
-		this.pending.merge(new Key(day, metric, channel), n, Long::sum);
+		if (n != 0) {
+			this.pending.add(new Key(day, metric, channel), n);
+		}
 	}
 
 	/**
@@ -108,33 +102,14 @@ public class EngagementCounts {
 	 * @return how many rows were added to
 	 */
 	public int flush() {
-		List<Key> keys = new ArrayList<>(this.pending.keySet());
-		keys.sort(KEY_ORDER);
-		List<Key> taken = new ArrayList<>();
-		List<Object[]> rows = new ArrayList<>();
-		for (Key key : keys) {
-			Long n = this.pending.remove(key);
-			if (n != null && n != 0) {
-				taken.add(key);
-				rows.add(new Object[] { Date.valueOf(key.day()), key.metric().column(), key.channel(), n });
-			}
-		}
-		if (rows.isEmpty()) {
-			return 0;
-		}
-		try {
-			// one transaction: a failed batch adds nothing, so it can be retried whole
+		// one transaction: a failed batch adds nothing, so it is put back whole
+		return this.pending.flush((taken) -> {
+			List<Object[]> rows = taken.stream()
+				.map((entry) -> new Object[] { Date.valueOf(entry.key().day()), entry.key().metric().column(),
+						entry.key().channel(), entry.value() })
+				.toList();
 			this.transactions.executeWithoutResult((status) -> this.jdbc.batchUpdate(UPSERT, rows));
-			return rows.size();
-		}
-		catch (DataAccessException ex) {
-			// keep them for the next flush
-			for (int i = 0; i < taken.size(); i++) {
-				this.pending.merge(taken.get(i), (Long) rows.get(i)[3], Long::sum);
-			}
-			log.warn("Engagement counts not saved yet: {}", ex.getClass().getSimpleName());
-			return 0;
-		}
+		});
 	}
 
 	@PreDestroy

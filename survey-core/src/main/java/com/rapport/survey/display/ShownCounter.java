@@ -4,18 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.rapport.survey.response.RespondentDeleted;
 import com.rapport.survey.results.SurveyRollups;
+import com.rapport.survey.support.WriteBehind;
+import com.rapport.survey.support.WriteBehind.Entry;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -23,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,16 +39,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ShownCounter {
 
-	private static final Logger log = LoggerFactory.getLogger(ShownCounter.class);
-
 	private static final int ROWS_PER_STATEMENT = 500;
 
 	private static final Comparator<Contact> CONTACT_ORDER = Comparator.comparing(Contact::respondentHash)
 		.thenComparingLong(Contact::surveyId);
 
-	private final Map<Contact, Instant> contacts = new ConcurrentHashMap<>();
+	private final WriteBehind<Contact, Instant> contacts = new WriteBehind<>("Surveys shown", ShownCounter::later,
+			CONTACT_ORDER);
 
-	private final Map<Day, Long> counts = new ConcurrentHashMap<>();
+	private final WriteBehind<Day, Long> counts = new WriteBehind<>("Surveys shown", Long::sum,
+			Comparator.comparingLong(Day::surveyId).thenComparing(Day::day));
 
 	private final JdbcClient jdbc;
 
@@ -74,14 +72,13 @@ public class ShownCounter {
 	 */
 	public void shown(long surveyId, String respondentHash) {
 		Instant now = this.clock.instant();
-		// merge is atomic per key and the flush removes a key atomically: nothing is lost
-		this.contacts.merge(new Contact(respondentHash, surveyId), now, (a, b) -> a.isAfter(b) ? a : b);
-		this.counts.merge(new Day(surveyId, this.rollups.today()), 1L, Long::sum);
+		this.contacts.add(new Contact(respondentHash, surveyId), now);
+		this.counts.add(new Day(surveyId, this.rollups.today()), 1L);
 	}
 
 	/** How many rows wait for the next flush (contacts and counts). */
 	public int pending() {
-		return this.contacts.size() + this.counts.size();
+		return this.contacts.pending() + this.counts.pending();
 	}
 
 	@Scheduled(fixedDelayString = "${rapport.survey.shown.flush-interval:5s}",
@@ -96,63 +93,39 @@ public class ShownCounter {
 	 * @return how many rows were written (contacts and counts)
 	 */
 	public synchronized int flush() {
-		List<Contact> keys = new ArrayList<>(this.contacts.keySet());
-		keys.sort(CONTACT_ORDER);
-		List<Contact> takenContacts = new ArrayList<>();
-		List<Instant> takenTimes = new ArrayList<>();
-		for (Contact key : keys) {
-			Instant at = this.contacts.remove(key);
-			if (at != null) {
-				takenContacts.add(key);
-				takenTimes.add(at);
-			}
-		}
-		List<Day> days = new ArrayList<>(this.counts.keySet());
-		days.sort(Comparator.comparingLong(Day::surveyId).thenComparing(Day::day));
-		List<Day> takenDays = new ArrayList<>();
-		List<Long> takenCounts = new ArrayList<>();
-		for (Day day : days) {
-			Long n = this.counts.remove(day);
-			if (n != null && n > 0) {
-				takenDays.add(day);
-				takenCounts.add(n);
-			}
-		}
+		List<Entry<Contact, Instant>> takenContacts = this.contacts.drain();
+		List<Entry<Day, Long>> takenDays = this.counts.drain();
 		if (takenContacts.isEmpty() && takenDays.isEmpty()) {
 			return 0;
 		}
 		try {
 			// one transaction: a failed flush wrote nothing, so it is simply tried again
 			this.transactions.executeWithoutResult((status) -> {
-				writeContacts(takenContacts, takenTimes);
-				for (int i = 0; i < takenDays.size(); i++) {
-					this.rollups.shown(takenDays.get(i).surveyId(), takenDays.get(i).day(), takenCounts.get(i));
+				writeContacts(takenContacts);
+				for (Entry<Day, Long> day : takenDays) {
+					this.rollups.shown(day.key().surveyId(), day.key().day(), day.value());
 				}
 			});
 			return takenContacts.size() + takenDays.size();
 		}
-		catch (DataAccessException | org.springframework.transaction.TransactionException ex) {
-			for (int i = 0; i < takenContacts.size(); i++) {
-				this.contacts.merge(takenContacts.get(i), takenTimes.get(i), (a, b) -> a.isAfter(b) ? a : b);
-			}
-			for (int i = 0; i < takenDays.size(); i++) {
-				this.counts.merge(takenDays.get(i), takenCounts.get(i), Long::sum);
-			}
-			log.warn("Surveys shown not saved yet, kept for the next flush: {}", ex.getClass().getSimpleName());
+		catch (DataAccessException | TransactionException ex) {
+			this.contacts.putBack(takenContacts);
+			this.counts.putBack(takenDays);
+			this.contacts.notSaved(ex);
 			return 0;
 		}
 	}
 
-	private void writeContacts(List<Contact> keys, List<Instant> times) {
-		for (int from = 0; from < keys.size(); from += ROWS_PER_STATEMENT) {
-			int to = Math.min(keys.size(), from + ROWS_PER_STATEMENT);
+	private void writeContacts(List<Entry<Contact, Instant>> contacts) {
+		for (int from = 0; from < contacts.size(); from += ROWS_PER_STATEMENT) {
+			int to = Math.min(contacts.size(), from + ROWS_PER_STATEMENT);
 			String rows = String.join(", ", Collections.nCopies(to - from, "(?, ?, ?)"));
 			Object[] params = new Object[(to - from) * 3];
 			for (int i = from; i < to; i++) {
 				int p = (i - from) * 3;
-				params[p] = keys.get(i).respondentHash();
-				params[p + 1] = keys.get(i).surveyId();
-				params[p + 2] = Timestamp.from(times.get(i));
+				params[p] = contacts.get(i).key().respondentHash();
+				params[p + 1] = contacts.get(i).key().surveyId();
+				params[p + 2] = Timestamp.from(contacts.get(i).value());
 			}
 			// a later shown_at wins: a flush of another node may come after this one
 			this.jdbc
@@ -171,12 +144,16 @@ public class ShownCounter {
 	 */
 	@EventListener
 	void on(RespondentDeleted event) {
-		this.contacts.keySet().removeIf((contact) -> contact.respondentHash().equals(event.respondentHash()));
+		this.contacts.forget((contact) -> contact.respondentHash().equals(event.respondentHash()));
 	}
 
 	@PreDestroy
 	void flushOnShutdown() {
 		flush();
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
 	}
 
 	private record Contact(String respondentHash, long surveyId) {

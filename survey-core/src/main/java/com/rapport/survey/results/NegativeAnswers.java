@@ -11,6 +11,7 @@ import java.util.List;
 
 import com.rapport.survey.sentiment.RisingTerms;
 import com.rapport.survey.sentiment.RisingTerms.RisingTerm;
+import com.rapport.survey.support.Memo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,11 +53,12 @@ public class NegativeAnswers {
 
 	private final Clock clock;
 
-	private volatile Kept kept;
+	private final Memo<Report> kept;
 
 	NegativeAnswers(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.kept = new Memo<>(clock, KEPT);
 	}
 
 	/**
@@ -65,14 +67,7 @@ public class NegativeAnswers {
 	 */
 	@PreAuthorize("hasRole('STAFF')")
 	public Report report() {
-		Instant now = this.clock.instant();
-		Kept current = this.kept;
-		if (current != null && !now.isBefore(current.at()) && now.isBefore(current.at().plus(KEPT))) {
-			return current.report();
-		}
-		Report report = compute(now);
-		this.kept = new Kept(report, now);
-		return report;
+		return this.kept.get(this::compute);
 	}
 
 	Report compute(Instant now) {
@@ -207,9 +202,6 @@ public class NegativeAnswers {
 					excerpt(this.text), this.score, this.drivers, this.completedAt);
 		}
 
-	}
-
-	private record Kept(Report report, Instant at) {
 	}
 
 }
