@@ -3,6 +3,7 @@ package com.rapport.portal.ops;
 import java.io.IOException;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.rapport.community.member.Viewer;
 import com.rapport.portal.security.ViewerFilter;
@@ -108,7 +109,20 @@ class RequestLogFilter extends OncePerRequestFilter {
 				return incoming;
 			}
 		}
-		return UUID.randomUUID().toString();
+		return newId();
+	}
+
+	/**
+	 * A new id in the form of a UUID, from the thread's own random numbers: an id only
+	 * needs to be unique among the log's lines, not unguessable, and
+	 * {@link UUID#randomUUID()} draws from the shared {@code SecureRandom} on every
+	 * request (2% of a page served from the anonymous page cache, in a profile).
+	 */
+	static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(most, least).toString();
 	}
 
 }
