@@ -89,8 +89,9 @@ class Members {
 
 	List<Member> withRole(Role role) {
 		return this.jdbc
-			.sql(SELECT_MEMBER + " WHERE EXISTS (SELECT 1 FROM member_role r WHERE r.member_id = m.id AND r.role = ?)"
-					+ " ORDER BY m.username")
+			// from the role's rows (index ix_member_role_role) to their members, not from
+			// every member to its roles
+			.sql(SELECT_MEMBER + " JOIN member_role wr ON wr.member_id = m.id AND wr.role = ? ORDER BY m.username")
 			.param(role.name())
 			.query(Members::member)
 			.list();

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Reads the engagement of a period from the daily rollups (a few rows per day, never a
  * page view or a mail): {@code engagement_day}, and for the surveys opened in the embed
  * frame and in topics the responses started per channel that the survey results already
- * keep ({@code survey_rollup}, channel EMBED and FORUM — the forum channel's responses
- * are those of topic panels, since an invitation leads to the survey's own page).
+ * keep ({@code survey_dimension_rollup}, day rows of channel EMBED and FORUM — the forum
+ * channel's responses are those of topic panels, since an invitation leads to the
+ * survey's own page).
  */
 @Component
 class EngagementReport {
@@ -67,8 +68,15 @@ class EngagementReport {
 				byDay.computeIfAbsent(rs.getDate(1).toLocalDate(), (d) -> new HashMap<>())
 					.merge(rs.getString(2) + "/" + rs.getString(3), rs.getLong(4), Long::sum);
 			});
-		this.jdbc.sql("SELECT day, channel, SUM(answers) FROM survey_rollup WHERE day BETWEEN ? AND ? "
-				+ "AND question_key = '' AND bucket = 'started' AND channel IN ('EMBED', 'FORUM') GROUP BY day, channel")
+		// the channel rows of the rollup without the other dimensions, a range of the
+		// index
+		// ix_survey_dimension_rollup_by_bucket: a few rows per day, however many
+		// responses
+		this.jdbc
+			.sql("SELECT first_day, dimension_value, SUM(answers) FROM survey_dimension_rollup "
+					+ "WHERE dimension = 'CHANNEL' AND question_key = '' AND bucket = 'started' AND span = 'D' "
+					+ "AND first_day BETWEEN ? AND ? AND dimension_value IN ('EMBED', 'FORUM') "
+					+ "GROUP BY first_day, dimension_value")
 			.params(Date.valueOf(from), Date.valueOf(to))
 			.query((java.sql.ResultSet rs) -> {
 				byDay.computeIfAbsent(rs.getDate(1).toLocalDate(), (d) -> new HashMap<>())

@@ -42,6 +42,11 @@ final class WorkedExample {
 		jdbc.sql("""
 				INSERT INTO survey_rollup (survey_id, question_key, day, channel, locale, device, bucket, answers)
 				VALUES (?, '', ?, ?, 'en', 'DESKTOP', 'started', ?)""").params(surveyId, day, channel, n).update();
+		// and its day row per channel, which the engagement page reads
+		jdbc.sql("""
+				INSERT INTO survey_dimension_rollup
+				    (survey_id, span, first_day, dimension, dimension_value, question_key, bucket, answers)
+				VALUES (?, 'D', ?, 'CHANNEL', ?, '', 'started', ?)""").params(surveyId, day, channel, n).update();
 	}
 
 }
