@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.rapport.community.member.Viewer;
+import com.rapport.survey.results.SurveyResults;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Reads the engagement of a period from the daily rollups (a few rows per day, never a
  * page view or a mail): {@code engagement_day}, and for the surveys opened in the embed
  * frame and in topics the responses started per channel that the survey results already
- * keep ({@code survey_dimension_rollup}, day rows of channel EMBED and FORUM — the forum
+ * keep ({@link SurveyResults#startedPerChannel}, channels EMBED and FORUM — the forum
  * channel's responses are those of topic panels, since an invitation leads to the
  * survey's own page).
  */
@@ -37,9 +38,12 @@ class EngagementReport {
 
 	private final EngagementCounts counts;
 
-	EngagementReport(JdbcClient jdbc, EngagementCounts counts) {
+	private final SurveyResults surveys;
+
+	EngagementReport(JdbcClient jdbc, EngagementCounts counts, SurveyResults surveys) {
 		this.jdbc = jdbc;
 		this.counts = counts;
+		this.surveys = surveys;
 	}
 
 	/**
@@ -68,21 +72,12 @@ class EngagementReport {
 				byDay.computeIfAbsent(rs.getDate(1).toLocalDate(), (d) -> new HashMap<>())
 					.merge(rs.getString(2) + "/" + rs.getString(3), rs.getLong(4), Long::sum);
 			});
-		// the channel rows of the rollup without the other dimensions, a range of the
-		// index
-		// ix_survey_dimension_rollup_by_bucket: a few rows per day, however many
-		// responses
-		this.jdbc
-			.sql("SELECT first_day, dimension_value, SUM(answers) FROM survey_dimension_rollup "
-					+ "WHERE dimension = 'CHANNEL' AND question_key = '' AND bucket = 'started' AND span = 'D' "
-					+ "AND first_day BETWEEN ? AND ? AND dimension_value IN ('EMBED', 'FORUM') "
-					+ "GROUP BY first_day, dimension_value")
-			.params(Date.valueOf(from), Date.valueOf(to))
-			.query((java.sql.ResultSet rs) -> {
-				byDay.computeIfAbsent(rs.getDate(1).toLocalDate(), (d) -> new HashMap<>())
-					.merge(Metric.SURVEY_OPENED.column() + "/" + STARTED_CHANNEL.get(rs.getString(2)), rs.getLong(3),
-							Long::sum);
-			});
+		for (SurveyResults.StartedCount started : this.surveys.startedPerChannel(from, to,
+				List.copyOf(STARTED_CHANNEL.keySet()))) {
+			byDay.computeIfAbsent(started.day(), (d) -> new HashMap<>())
+				.merge(Metric.SURVEY_OPENED.column() + "/" + STARTED_CHANNEL.get(started.channel()), started.started(),
+						Long::sum);
+		}
 		List<EngagementPeriod.Day> days = new ArrayList<>();
 		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
 			Map<String, Long> figures = byDay.getOrDefault(day, Map.of());

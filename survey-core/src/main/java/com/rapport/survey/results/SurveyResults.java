@@ -33,6 +33,34 @@ public class SurveyResults {
 		this.rollups = rollups;
 	}
 
+	/**
+	 * The responses started per day in some channels, over every survey: the day rows of
+	 * the channel dimension, a range of the index
+	 * {@code ix_survey_dimension_rollup_by_bucket} (a few rows per day, however many
+	 * responses).
+	 * @param from the first day
+	 * @param to the last day, included
+	 * @param channels the channels (e.g. EMBED, FORUM)
+	 * @return one count per day and channel with a start
+	 */
+	public List<StartedCount> startedPerChannel(LocalDate from, LocalDate to, List<String> channels) {
+		if (channels.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT first_day, dimension_value, SUM(answers) FROM survey_dimension_rollup
+				WHERE dimension = :dimension AND question_key = '' AND bucket = 'started' AND span = :span
+				  AND first_day BETWEEN :from AND :to AND dimension_value IN (:channels)
+				GROUP BY first_day, dimension_value""")
+			.param("dimension", ResultsCounts.Dimension.CHANNEL.name())
+			.param("span", RollupSpan.DAY.code())
+			.param("from", from)
+			.param("to", to)
+			.param("channels", channels)
+			.query((rs, n) -> new StartedCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3)))
+			.list();
+	}
+
 	/** Today in the brand's time zone. */
 	public LocalDate today() {
 		return this.rollups.today();
@@ -223,6 +251,17 @@ public class SurveyResults {
 			escaped.append(c);
 		}
 		return escaped.toString();
+	}
+
+	/**
+	 * Responses started on a day in a channel.
+	 *
+	 * @param day the day
+	 * @param channel the channel
+	 * @param started how many
+	 */
+	public record StartedCount(LocalDate day, String channel, long started) {
+
 	}
 
 	/**
