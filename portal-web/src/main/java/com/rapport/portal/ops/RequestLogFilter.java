@@ -15,11 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.RequestDispatcher;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -29,7 +34,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * well-formed id sent by a load balancer or proxy is kept, so one id follows the request
  * through every log. The line names the route pattern ({@code /t/{slug}/{id}}), never the
  * path or query, which may carry tokens (password reset, confirmation, survey links), and
- * the member by id, never by name or email address.
+ * the member by id, never by name or email address. The same measured time goes into the
+ * route's {@code http.server.requests} timer ({@link RouteTimers}), in place of Spring's
+ * observation filter.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -47,8 +54,13 @@ class RequestLogFilter extends OncePerRequestFilter {
 
 	private final boolean enabled;
 
-	RequestLogFilter(@Value("${rapport.request-log.enabled:true}") boolean enabled) {
+	private final RouteTimers timers;
+
+	RequestLogFilter(@Value("${rapport.request-log.enabled:true}") boolean enabled,
+			ObjectProvider<MeterRegistry> registry) {
 		this.enabled = enabled;
+		MeterRegistry meters = registry.getIfAvailable();
+		this.timers = (meters != null) ? new RouteTimers(meters) : null;
 	}
 
 	@Override
@@ -59,21 +71,31 @@ class RequestLogFilter extends OncePerRequestFilter {
 		MDC.put(MDC_KEY, id);
 		long started = System.nanoTime();
 		int status = 500;
+		Throwable error = null;
 		try {
 			chain.doFilter(request, response);
 			status = response.getStatus();
 		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			error = ex;
+			throw ex;
+		}
 		finally {
+			long nanos = System.nanoTime() - started;
+			String route = route(request);
+			if (this.timers != null) {
+				this.timers.record(request.getMethod(), route, status, (error != null) ? error : handledError(request),
+						nanos);
+			}
 			if (this.enabled && log.isInfoEnabled()) {
-				log(request, id, status, (System.nanoTime() - started) / 1_000_000);
+				log(request, route, id, status, nanos / 1_000_000);
 			}
 			MDC.remove(MDC_KEY);
 		}
 	}
 
-	private static void log(HttpServletRequest request, String id, int status, long millis) {
-		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		String route = (pattern != null) ? pattern.toString() : unmappedRoute(request);
+	private static void log(HttpServletRequest request, String matchedRoute, String id, int status, long millis) {
+		String route = (matchedRoute != null) ? matchedRoute : "-";
 		Viewer viewer = ViewerFilter.of(request);
 		String member = viewer.isAnonymous() ? "-" : viewer.memberId().toString();
 		// the fields also go into the logging context for the one line, so structured
@@ -87,13 +109,29 @@ class RequestLogFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The route of a request no controller handled: the login and logout that Spring
-	 * Security answers itself by their fixed paths, anything else (refused, redirected to
-	 * the login, not found) as {@code -}.
+	 * The route pattern that answered the request; for a request no controller handled,
+	 * the login and logout that Spring Security answers itself by their fixed paths, and
+	 * null for anything else (refused, redirected to the login, not found).
 	 */
-	private static String unmappedRoute(HttpServletRequest request) {
+	private static String route(HttpServletRequest request) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		if (pattern != null) {
+			return pattern.toString();
+		}
 		String path = request.getRequestURI();
-		return SECURITY_ROUTES.contains(path) ? path : "-";
+		return SECURITY_ROUTES.contains(path) ? path : null;
+	}
+
+	/**
+	 * The exception a controller threw that an exception handler or the error page then
+	 * answered.
+	 */
+	private static Throwable handledError(HttpServletRequest request) {
+		Object error = request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE);
+		if (error == null) {
+			error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		}
+		return (error instanceof Throwable throwable) ? throwable : null;
 	}
 
 	/**

@@ -29,7 +29,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -304,8 +303,6 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 	private static void replay(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (page.route != null) {
 			request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, page.route);
-			ServerHttpObservationFilter.findObservationContext(request)
-				.ifPresent((context) -> context.setPathPattern(page.route));
 		}
 		page.onView.forEach((action) -> action.view(request, response));
 		response.setStatus(HttpServletResponse.SC_OK);
