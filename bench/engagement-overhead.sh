@@ -3,9 +3,9 @@
 #
 #   bench/engagement-overhead.sh [PAGE_PATH]     default: /
 #
-# Starts the portal jar RUNS times with page-view counting on and RUNS times with it off,
-# alternating (on-off, off-on, on-off, ...) so that a drift in the machine's load hits both
-# alike; each start gets a warm-up and one measured wrk run of the page. Prints every run,
+# Runs two nodes of the portal jar, one with page-view counting on and one with it off, warms
+# both up in turns and measures the page RUNS times on each, alternating (on-off, off-on, ...)
+# so that a drift in the machine's load hits both alike. Prints every run,
 # the median throughput of each side with its spread (min-max), and the cost:
 # (median off - median on) / median off. "Off" is --rapport.engagement.page-views=false
 # (the interceptor is not registered at all). wrk keeps no cookies, so every request on

@@ -3,32 +3,37 @@
 #
 #   bench/ops-overhead.sh [TOPIC_PATH]     e.g.  bench/ops-overhead.sh /t/six-months-with-the-lumen-desk-lamp-my-review/49978
 #
-# Starts the portal jar RUNS times with metrics and request logging on and RUNS times with
-# both off, alternating (on-off, off-on, on-off, ...) so that a drift in the machine's load
-# hits both alike; each start gets a warm-up and one measured wrk run of the topic page.
-# Prints every run, the median throughput of each side with its spread (min-max), and the
-# cost: (median off - median on) / median off. Each run also reports the portal's CPU time per
-# request (the JVM's user + system time during the measured run / requests served): a busy or
-# noisy machine changes the throughput of a run much more than the CPU a request costs, so the
-# cost in CPU, 1 - (median off CPU / median on CPU), is the steadier of the two. "Off" is
-#   --management.observations.enable.http.server.requests=false (no per-route timer)
+# Starts two portal nodes of the same jar on one MariaDB server (the dataset's, started by
+# the script): one with metrics and request logging on, one with both off. Both are warmed up
+# in turns until each has served WARMUP of load (on 2 cores the JIT compiler keeps compiling
+# for about two minutes of load after a start, and the throughput of a page doubles meanwhile:
+# a shorter warm-up measures the compiler, not the switch), then RUNS measured wrk runs of the
+# topic page per node, alternating (on-off, off-on, on-off, ...) so that a drift in the
+# machine's load hits both alike. STARTS > 1 repeats all of it with fresh nodes, to see how
+# much two starts of the same jar differ. Prints every run, the median throughput of each
+# side with its spread (min-max), and the cost: (median off - median on) / median off. Each
+# run also reports the node's CPU time per request (the JVM's user + system time during the
+# measured run / requests served), and the cost in CPU, 1 - (median off CPU / median on CPU).
+# "Off" is
 #   --management.metrics.enable.all=false                     (no meter at all)
 #   --rapport.request-log.enabled=false                       (no request line)
-# Request lines go to the portal's console, which is kept in RESULTS_DIR as in production.
+# Request lines go to the node's console, which is kept in RESULTS_DIR as in production.
 # Without TOPIC_PATH the first topic linked from the home page is used.
 #
 # Environment:
 #   JAR              the portal jar (default: portal-web/target/portal-web-*.jar; build it with
 #                    ./mvnw -o -pl portal-web -am package -DskipTests -Dspotbugs.skip)
 #   DATA_DIR         the embedded database's data (default bench/data, from bench/generate.sh)
-#   PORT             the portal's port (default 8091); loopback only
-#   RUNS             runs per side (default 5)
+#   PORT             the "on" node's port (default 8091); the "off" node takes PORT+1, the
+#                    database PORT+2; loopback only
+#   RUNS             measured runs per side and start (default 5)
+#   STARTS           fresh starts of both nodes (default 1)
 #   DURATION         length of each measured run (default 20s)
-#   WARMUP           unmeasured run after each start (default 15s)
+#   WARMUP           unmeasured load per node after each start, in seconds (default 150)
 #   CONNECTIONS      wrk connections (default 10)
 #   THREADS          wrk threads (default 2)
-#   JAVA_OPTS        JVM options for the portal (default -Xmx1g)
-#   RESULTS_DIR      where wrk's output and the portal logs are kept (default: a new temporary directory)
+#   JAVA_OPTS        JVM options for the nodes (default -Xmx1g)
+#   RESULTS_DIR      where wrk's output and the node logs are kept (default: a new temporary directory)
 # Used by other on/off comparisons (bench/engagement-overhead.sh), which set:
 #   PORTAL_ARGS      more portal arguments for both sides, e.g. --rapport.page-cache.enabled=false
 #                    to measure the rendering path instead of the anonymous page cache
@@ -42,8 +47,11 @@ root_dir="$(dirname "$bench_dir")"
 port="${PORT:-8091}"
 base_url="http://127.0.0.1:$port"
 runs="${RUNS:-5}"
+starts="${STARTS:-1}"
 duration="${DURATION:-20s}"
-warmup="${WARMUP:-15s}"
+warmup="${WARMUP:-150}"
+warmup="${warmup%s}"
+slice=15
 connections="${CONNECTIONS:-10}"
 threads="${THREADS:-2}"
 java_opts="${JAVA_OPTS:--Xmx1g}"
@@ -76,16 +84,25 @@ fi
 
 results_dir="${RESULTS_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/rapport-ops.XXXXXX")}"
 mkdir -p "$results_dir"
-portal_pid=""
+declare -A port_of=([on]="$port" [off]="$((port + 1))") pid_of=()
+db_port="$((port + 2))"
+# shellcheck source=bench/mariadb-tools.sh
+source "$bench_dir/mariadb-tools.sh"
+db_dir="$data_dir/data"
+jdbc="jdbc:mysql://127.0.0.1:$db_port/rapport?sslMode=DISABLED&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
+remember_me_key="ops-overhead-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 
-stop_portal() {
-	if [ -n "$portal_pid" ] && kill -0 "$portal_pid" 2>/dev/null; then
-		kill -TERM "$portal_pid"
-		wait "$portal_pid" 2>/dev/null || true
-	fi
-	portal_pid=""
+stop_all() {
+	for side in "${!pid_of[@]}"; do
+		if kill -0 "${pid_of[$side]}" 2>/dev/null; then
+			kill -TERM "${pid_of[$side]}"
+			wait "${pid_of[$side]}" 2>/dev/null || true
+		fi
+	done
+	pid_of=()
+	mdb_stop "$db_dir"
 }
-trap stop_portal EXIT
+trap stop_all EXIT
 
 # A start on an index older than the change log (or without one) rebuilds it in the
 # background, which would take the CPU from the measured runs: wait until it is done.
@@ -105,32 +122,39 @@ wait_for_search_index() {
 	exit 1
 }
 
-# start_portal <on|off> <log file>: starts the jar and waits until readiness is UP
-start_portal() {
-	local mode="$1" log="$2"
-	local off_args=() both_args=()
+# start_node <on|off> <log file>: starts the jar on the shared database, waits until readiness is UP
+start_node() {
+	local side="$1" log="$2" off_args=() both_args=()
 	# shellcheck disable=SC2206
 	both_args=(${PORTAL_ARGS:-})
-	if [ "$mode" = off ]; then
+	if [ "$side" = off ]; then
 		# shellcheck disable=SC2206
-		off_args=(${OFF_ARGS:---management.observations.enable.http.server.requests=false --management.metrics.enable.all=false --rapport.request-log.enabled=false})
+		off_args=(${OFF_ARGS:---management.metrics.enable.all=false --rapport.request-log.enabled=false})
 	fi
+	# each node keeps its own search index between runs, next to the dataset
 	# shellcheck disable=SC2086
-	java $java_opts -jar "$jar" --server.port="$port" --rapport.db.embedded.data-dir="$data_dir" \
-		--rapport.search.index-dir="$results_dir/search-index" "${both_args[@]}" "${off_args[@]}" >"$log" 2>&1 &
-	portal_pid=$!
+	java $java_opts -jar "$jar" --server.port="${port_of[$side]}" --rapport.node.name="ops-$side" \
+		--spring.datasource.url="$jdbc" --spring.datasource.username=root --spring.datasource.password= \
+		--rapport.security.remember-me-key="$remember_me_key" \
+		--rapport.search.index-dir="$data_dir/../$(basename "$data_dir")-ops-index-$side" \
+		"${both_args[@]}" "${off_args[@]}" >"$log" 2>&1 &
+	pid_of[$side]=$!
+}
+
+wait_ready() {
+	local side="$1" log="$2"
 	for _ in $(seq 1 300); do
-		if curl -sf -o /dev/null "$base_url/actuator/health/readiness"; then
+		if curl -sf -o /dev/null "http://127.0.0.1:${port_of[$side]}/actuator/health/readiness"; then
 			wait_for_search_index "$log"
 			return 0
 		fi
-		if ! kill -0 "$portal_pid" 2>/dev/null; then
-			echo "The portal stopped during start-up, see $log" >&2
+		if ! kill -0 "${pid_of[$side]}" 2>/dev/null; then
+			echo "The $side node stopped during start-up, see $log" >&2
 			exit 1
 		fi
 		sleep 1
 	done
-	echo "The portal did not become ready within 300 s, see $log" >&2
+	echo "The $side node did not become ready within 300 s, see $log" >&2
 	exit 1
 }
 
@@ -147,42 +171,60 @@ cpu_ticks() {
 	awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 what="${WHAT:-metrics and request logging}"
-echo "${what^} on vs off: $runs runs each, wrk $threads threads, $connections connections, $duration (warm-up $warmup)"
+echo "${what^} on vs off: $starts start(s), $runs runs per side each, wrk $threads threads, $connections connections, $duration (warm-up ${warmup}s per node)"
 echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; output in $results_dir"
+mdb_start "$db_dir" "$db_port" --skip-grant-tables
 printf '%4s %5s %10s %9s %9s %9s %11s %8s %12s\n' run side req/s p50_ms p95_ms p99_ms cpu_ms/req errors load_1min
-for i in $(seq 1 "$runs"); do
-	if [ $((i % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
-	for side in $order; do
-		start_portal "$side" "$results_dir/portal-$side-$i.log"
+n=0
+for start in $(seq 1 "$starts"); do
+	start_node on "$results_dir/portal-on-$start.log"
+	start_node off "$results_dir/portal-off-$start.log"
+	wait_ready on "$results_dir/portal-on-$start.log"
+	wait_ready off "$results_dir/portal-off-$start.log"
+	if [ -z "$topic_path" ]; then
+		topic_path="$(curl -sf "http://127.0.0.1:$port/" | grep -o 'href="/t/[^"]*"' | head -n 1 | sed 's/^href="//; s/"$//')"
 		if [ -z "$topic_path" ]; then
-			topic_path="$(curl -sf "$base_url/" | grep -o 'href="/t/[^"]*"' | head -n 1 | sed 's/^href="//; s/"$//')"
-			if [ -z "$topic_path" ]; then
-				echo "No topic found on the home page: give TOPIC_PATH" >&2
-				exit 1
-			fi
-			echo "Topic page: $topic_path"
-		fi
-		url="$base_url$topic_path"
-		wrk -t "$threads" -c "$connections" -d "$warmup" --timeout 10s -s "$script" "$url" >"$results_dir/warmup-$side-$i.txt" 2>&1 || true
-		out="$results_dir/$side-$i.txt"
-		ticks_before="$(cpu_ticks "$portal_pid")"
-		wrk -t "$threads" -c "$connections" -d "$duration" --timeout 10s --latency -s "$script" "$url" >"$out" 2>&1
-		ticks_after="$(cpu_ticks "$portal_pid")"
-		load="$(cut -d ' ' -f 1 /proc/loadavg)"
-		stop_portal
-		if [ "$(field requests "$out")" = "0" ]; then
-			echo "No response within the run ($side, run $i): the portal was still cold or the machine too busy;" \
-				"use a longer WARMUP. Output in $results_dir" >&2
+			echo "No topic found on the home page: give TOPIC_PATH" >&2
 			exit 1
 		fi
-		rps[$side-$i]="$(field rps "$out")"
-		cpu[$side-$i]="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$clock_ticks" -v n="$(field requests "$out")" \
-			'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
-		errors=$(($(field non2xx3xx "$out") + $(field socket_errors "$out")))
-		printf '%4s %5s %10s %9s %9s %9s %11s %8s %12s\n' "$i" "$side" "${rps[$side-$i]}" "$(field p50 "$out")" \
-			"$(field p95 "$out")" "$(field p99 "$out")" "${cpu[$side-$i]}" "$errors" "$load"
+		echo "Topic page: $topic_path"
+	fi
+	# warm-up in turns, so that both nodes' compilers get the same load
+	for _ in $(seq 1 $(((warmup + slice - 1) / slice))); do
+		for side in on off; do
+			wrk -t "$threads" -c "$connections" -d "${slice}s" --timeout 10s -s "$script" \
+				"http://127.0.0.1:${port_of[$side]}$topic_path" >>"$results_dir/warmup-$side-$start.txt" 2>&1 || true
+		done
 	done
+	for i in $(seq 1 "$runs"); do
+		n=$((n + 1))
+		if [ $((n % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
+		for side in $order; do
+			out="$results_dir/$side-$n.txt"
+			ticks_before="$(cpu_ticks "${pid_of[$side]}")"
+			wrk -t "$threads" -c "$connections" -d "$duration" --timeout 10s --latency -s "$script" \
+				"http://127.0.0.1:${port_of[$side]}$topic_path" >"$out" 2>&1
+			ticks_after="$(cpu_ticks "${pid_of[$side]}")"
+			load="$(cut -d ' ' -f 1 /proc/loadavg)"
+			if [ "$(field requests "$out")" = "0" ]; then
+				echo "No response within the run ($side, run $n): the machine was too busy. Output in $results_dir" >&2
+				exit 1
+			fi
+			rps[$side-$n]="$(field rps "$out")"
+			cpu[$side-$n]="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$clock_ticks" -v n="$(field requests "$out")" \
+				'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
+			errors=$(($(field non2xx3xx "$out") + $(field socket_errors "$out")))
+			printf '%4s %5s %10s %9s %9s %9s %11s %8s %12s\n' "$n" "$side" "${rps[$side-$n]}" "$(field p50 "$out")" \
+				"$(field p95 "$out")" "$(field p99 "$out")" "${cpu[$side-$n]}" "$errors" "$load"
+		done
+	done
+	for side in on off; do
+		kill -TERM "${pid_of[$side]}"
+		wait "${pid_of[$side]}" 2>/dev/null || true
+	done
+	pid_of=()
 done
+runs="$n"
 
 # median min max of the runs of one side, of rps (default) or cpu
 stats() {
