@@ -50,7 +50,7 @@ class RequestLogFilter extends OncePerRequestFilter {
 
 	private static final Set<String> SECURITY_ROUTES = Set.of("/login", "/logout");
 
-	private static final Logger log = LoggerFactory.getLogger("rapport.request");
+	private static final Logger log = LoggerFactory.getLogger(RequestLogBuffer.LOGGER);
 
 	private final boolean enabled;
 

@@ -48,6 +48,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				"rapport.views.flush-interval=1h",
 				// and page views and visits (EngagementCounts)
 				"rapport.engagement.flush-interval=1h",
+				// request lines at once, so a test reads them right after its requests
+				// (RequestLogBufferTest covers the batches)
+				"rapport.request-log.flush-interval=0",
 				// members made by tests are new and post quickly: moderation tests set
 				// the
 				// limits they need in the database (review_setting)
