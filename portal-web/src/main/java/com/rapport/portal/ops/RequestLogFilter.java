@@ -40,7 +40,7 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestLogFilter extends OncePerRequestFilter {
+final class RequestLogFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Request-Id";
 
