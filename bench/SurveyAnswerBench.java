@@ -159,7 +159,38 @@ public class SurveyAnswerBench {
 			double seconds = cpuAfter.get(p)[0] - cpuBefore.get(p)[0];
 			System.out.printf("cpu during the timed submits, %s: %.1f s, %.3f ms per completed response%n", name,
 					seconds, seconds * 1000 / Math.max(1, timedAcknowledged));
+			double compiling = cpuAfter.get(p)[1] - cpuBefore.get(p)[1];
+			if (compiling > 0) {
+				System.out.printf("  of which its JIT compiler threads (at least: threads that ended are not counted): %.1f s, %.3f ms per completed response%n",
+						compiling, compiling * 1000 / Math.max(1, timedAcknowledged));
+			}
 		}
+	}
+
+	/**
+	 * CPU seconds of a JVM's JIT compiler threads ("C1/C2 CompilerThread"): a large share
+	 * means the JVM was still compiling the code measured, not running it warm.
+	 */
+	private static double compilerSeconds(String pid) {
+		double seconds = 0;
+		try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+			for (Path task : (Iterable<Path>) tasks::iterator) {
+				try {
+					if (Files.readString(task.resolve("comm")).matches("C\\d CompilerThre.*\\s*")) {
+						String stat = Files.readString(task.resolve("stat"));
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// a thread that ended meanwhile
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+		return seconds;
 	}
 
 	private static boolean acknowledged(Reply reply) {
@@ -183,10 +214,11 @@ public class SurveyAnswerBench {
 			try {
 				String stat = Files.readString(Path.of("/proc", pid, "stat"));
 				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				cpu.add(new double[] { (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0 });
+				cpu.add(new double[] { (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0,
+						compilerSeconds(pid) });
 			}
 			catch (IOException | RuntimeException ex) {
-				cpu.add(new double[] { 0 });
+				cpu.add(new double[] { 0, 0 });
 			}
 		}
 		return cpu;
