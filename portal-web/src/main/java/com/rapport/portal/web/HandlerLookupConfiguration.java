@@ -1,5 +1,6 @@
 package com.rapport.portal.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,7 +94,7 @@ class HandlerLookupConfiguration {
 			if (patterns == null || patterns.getPatterns().isEmpty() || !getPatternParser().isCaseSensitive()) {
 				return ANY;
 			}
-			List<String> literals = new java.util.ArrayList<>();
+			List<String> literals = new ArrayList<>();
 			for (PathPattern pattern : patterns.getPatterns()) {
 				String literal = firstSegment(pattern.getPatternString());
 				if (literal == null) {
