@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
  *
  * 1. Opens the survey's public link WARMUP + N times as new visitors (no cookies) and
  *    keeps each page's response token: the page render is timed.
- * 2. Submits the first WARMUP responses (untimed: the portal's JIT compiler is still at
- *    work on a fresh start, which is not what a capacity figure is about), then the N
+ * 2. Submits the first WARMUP responses (40,000 by default, untimed: on 2 cores the
+ *    portal's JIT compiler keeps compiling for about two minutes of load after a start,
+ *    which is not what a capacity figure is about), then the N
  *    others, each once with one POST (C connections at a time), timed; every tenth submit
  *    is sent a second time after its answer, as a client retry would. A submit is
  *    acknowledged when the portal redirects to the thank-you page.
@@ -63,7 +64,7 @@ public class SurveyAnswerBench {
 		String base = env("BASE_URL", "http://127.0.0.1:8080");
 		String key = env("SURVEY", "demo-nps");
 		int responses = Integer.parseInt(env("RESPONSES", "20000"));
-		int warmup = Integer.parseInt(env("WARMUP", "2000"));
+		int warmup = Integer.parseInt(env("WARMUP", "40000"));
 		int connections = Integer.parseInt(env("CONNECTIONS", "16"));
 		int retryEvery = Integer.parseInt(env("RETRY_EVERY", "10"));
 		URI uri = URI.create(base);
