@@ -1,5 +1,7 @@
 package com.rapport.portal.mod.review;
 
+import java.util.Locale;
+
 import com.rapport.community.category.CategoryService;
 import com.rapport.community.member.RejectedException;
 import com.rapport.community.member.Viewer;
@@ -12,6 +14,7 @@ import com.rapport.community.review.ReviewDecisions;
 import com.rapport.community.review.ReviewFilter;
 import com.rapport.community.review.ReviewKind;
 import com.rapport.community.review.ReviewQueue;
+import com.rapport.community.review.ReviewQueue.ReviewPage;
 import com.rapport.community.review.StaleReviewException;
 
 import org.springframework.http.HttpStatus;
@@ -39,19 +42,25 @@ class ReviewController {
 
 	private final CategoryService categories;
 
-	ReviewController(ReviewQueue queue, ReviewDecisions decisions, ModeratorStats stats, CategoryService categories) {
+	private final QueueRows rows;
+
+	ReviewController(ReviewQueue queue, ReviewDecisions decisions, ModeratorStats stats, CategoryService categories,
+			QueueRows rows) {
 		this.queue = queue;
 		this.decisions = decisions;
 		this.stats = stats;
 		this.categories = categories;
+		this.rows = rows;
 	}
 
 	@GetMapping("/mod/review")
 	String queue(@RequestParam(name = "kind", required = false) String kind,
 			@RequestParam(name = "category", required = false) Long category,
-			@RequestParam(name = "after", required = false) String after, Viewer viewer, Model model) {
+			@RequestParam(name = "after", required = false) String after, Viewer viewer, Locale locale, Model model) {
 		ReviewKind chosen = parseKind(kind);
-		model.addAttribute("page", this.queue.pending(viewer, new ReviewFilter(chosen, category, after)));
+		ReviewPage page = this.queue.pending(viewer, new ReviewFilter(chosen, category, after));
+		model.addAttribute("page", page);
+		model.addAttribute("rows", this.rows.of(page.items(), locale));
 		model.addAttribute("counters", this.queue.counters(viewer));
 		// decisions taken outside the queue are never pending
 		model.addAttribute("kinds",
