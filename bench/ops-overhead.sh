@@ -10,7 +10,8 @@
 # a shorter warm-up measures the compiler, not the switch), then RUNS measured wrk runs of the
 # topic page per node, alternating (on-off, off-on, on-off, ...) so that a drift in the
 # machine's load hits both alike. STARTS > 1 repeats all of it with fresh nodes, to see how
-# much two starts of the same jar differ. Prints every run, the median throughput of each
+# much two starts of the same jar differ; the nodes swap ports and start order between
+# starts. Prints every run, the median throughput of each
 # side with its spread (min-max), and the cost: (median off - median on) / median off. Each
 # run also reports the node's CPU time per request (the JVM's user + system time during the
 # measured run / requests served), and the cost in CPU, 1 - (median off CPU / median on CPU).
@@ -24,8 +25,9 @@
 #   JAR              the portal jar (default: portal-web/target/portal-web-*.jar; build it with
 #                    ./mvnw -o -pl portal-web -am package -DskipTests -Dspotbugs.skip)
 #   DATA_DIR         the embedded database's data (default bench/data, from bench/generate.sh)
-#   PORT             the "on" node's port (default 8091); the "off" node takes PORT+1, the
-#                    database PORT+2; loopback only
+#   PORT             the first node's port (default 8091; the "on" node in odd starts, the
+#                    "off" node in even ones); the other takes PORT+1, the database PORT+2;
+#                    loopback only
 #   RUNS             measured runs per side and start (default 5)
 #   STARTS           fresh starts of both nodes (default 1)
 #   DURATION         length of each measured run (default 20s)
@@ -177,10 +179,21 @@ mdb_start "$db_dir" "$db_port" --skip-grant-tables
 printf '%4s %5s %10s %9s %9s %9s %11s %8s %12s\n' run side req/s p50_ms p95_ms p99_ms cpu_ms/req errors load_1min
 n=0
 for start in $(seq 1 "$starts"); do
-	start_node on "$results_dir/portal-on-$start.log"
-	start_node off "$results_dir/portal-off-$start.log"
-	wait_ready on "$results_dir/portal-on-$start.log"
-	wait_ready off "$results_dir/portal-off-$start.log"
+	# the nodes swap ports and start order from one start to the next: two nodes of the same
+	# jar, both on, differed by about 1% with the first-started node on the lower port the slower
+	if [ $((start % 2)) -eq 1 ]; then
+		sides="on off"
+		port_of=([on]="$port" [off]="$((port + 1))")
+	else
+		sides="off on"
+		port_of=([off]="$port" [on]="$((port + 1))")
+	fi
+	for side in $sides; do
+		start_node "$side" "$results_dir/portal-$side-$start.log"
+	done
+	for side in $sides; do
+		wait_ready "$side" "$results_dir/portal-$side-$start.log"
+	done
 	if [ -z "$topic_path" ]; then
 		topic_path="$(curl -sf "http://127.0.0.1:$port/" | grep -o 'href="/t/[^"]*"' | head -n 1 | sed 's/^href="//; s/"$//')"
 		if [ -z "$topic_path" ]; then
@@ -232,7 +245,7 @@ stats() {
 	for i in $(seq 1 "$runs"); do
 		if [ "$what" = cpu ]; then echo "${cpu[$side-$i]}"; else echo "${rps[$side-$i]}"; fi
 	done | sort -g |
-		awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f %.1f %.1f", m, v[1], v[NR] }'
+		awk -v f="$([ "$what" = cpu ] && echo '%.2f' || echo '%.1f')" '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf f " " f " " f, m, v[1], v[NR] }'
 }
 read -r on_median on_min on_max <<<"$(stats on)"
 read -r off_median off_min off_max <<<"$(stats off)"
