@@ -225,7 +225,7 @@ for start in $(seq 1 "$starts"); do
 			fi
 			rps[$side-$n]="$(field rps "$out")"
 			cpu[$side-$n]="$(awk -v t="$((ticks_after - ticks_before))" -v hz="$clock_ticks" -v n="$(field requests "$out")" \
-				'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
+				'BEGIN { printf "%.3f", t * 1000 / hz / n }')"
 			errors=$(($(field non2xx3xx "$out") + $(field socket_errors "$out")))
 			printf '%4s %5s %10s %9s %9s %9s %11s %8s %12s\n' "$n" "$side" "${rps[$side-$n]}" "$(field p50 "$out")" \
 				"$(field p95 "$out")" "$(field p99 "$out")" "${cpu[$side-$n]}" "$errors" "$load"
@@ -245,7 +245,7 @@ stats() {
 	for i in $(seq 1 "$runs"); do
 		if [ "$what" = cpu ]; then echo "${cpu[$side-$i]}"; else echo "${rps[$side-$i]}"; fi
 	done | sort -g |
-		awk -v f="$([ "$what" = cpu ] && echo '%.2f' || echo '%.1f')" '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf f " " f " " f, m, v[1], v[NR] }'
+		awk -v f="$([ "$what" = cpu ] && echo '%.3f' || echo '%.1f')" '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf f " " f " " f, m, v[1], v[NR] }'
 }
 read -r on_median on_min on_max <<<"$(stats on)"
 read -r off_median off_min off_max <<<"$(stats off)"
