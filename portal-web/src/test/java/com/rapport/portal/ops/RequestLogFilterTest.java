@@ -4,7 +4,14 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +36,36 @@ class RequestLogFilterTest {
 			ids.add(id);
 		}
 		assertThat(ids).hasSize(10_000);
+	}
+
+	@Test
+	void jsonLinesCarryTheLineValuesAsFieldsPatternLinesOnlyInTheirText() {
+		ILoggingEvent json = logOne(true);
+		assertThat(json.getFormattedMessage()).isEqualTo("GET /t/{slug}/{id} 200 12ms member=- request=r-1");
+		assertThat(json.getMDCPropertyMap()).containsEntry("route", "/t/{slug}/{id}")
+			.containsEntry("status", "200")
+			.containsEntry("durationMs", "12")
+			.containsEntry("memberId", "-");
+
+		ILoggingEvent pattern = logOne(false);
+		assertThat(pattern.getFormattedMessage()).isEqualTo("GET /t/{slug}/{id} 200 12ms member=- request=r-1");
+		assertThat(pattern.getMDCPropertyMap()).doesNotContainKeys("route", "status", "durationMs", "memberId");
+		assertThat(MDC.get("route")).isNull();
+	}
+
+	private static ILoggingEvent logOne(boolean fields) {
+		Logger logger = (Logger) LoggerFactory.getLogger(RequestLogBuffer.LOGGER);
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		logger.addAppender(events);
+		try {
+			RequestLogFilter.log(new MockHttpServletRequest("GET", "/t/a/1"), "/t/{slug}/{id}", "r-1", 200, 12, fields);
+		}
+		finally {
+			logger.detachAppender(events);
+		}
+		assertThat(events.list).hasSize(1);
+		return events.list.get(0);
 	}
 
 }
